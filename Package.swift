@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+//
+// Layers (arrows point down only):
+//   isojournal -> TerminalBackend -> JournalUI -> JournalCore
+//   isojournal -> JournalStore -> JournalCore
+//   JournalCore -> JournalResources (the embedded rule and catalogue files)
+import PackageDescription
+
+let package = Package(
+    name: "IsoJournal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "isojournal", targets: ["isojournal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Data files under Resources/, compiled into the binary so an installed copy needs no bundle.
+        .target(
+            name: "JournalResources",
+            path: "Resources",
+            exclude: ["README.md"],
+            sources: ["EmbeddedResources.swift"],
+            resources: [
+                .embedInCode("symptoms.json"),
+                .embedInCode("red-flags.json"),
+            ]
+        ),
+        .target(name: "JournalCore", dependencies: ["JournalResources"]),
+        .target(name: "JournalStore", dependencies: ["JournalCore"]),
+        .target(name: "JournalUI", dependencies: ["JournalCore"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "TerminalBackend", dependencies: ["JournalUI", "CNcursesw"]),
+        .executableTarget(
+            name: "isojournal",
+            dependencies: [
+                "JournalCore", "JournalStore", "JournalUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
+        .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalCore"]),
+        .testTarget(name: "JournalUITests", dependencies: ["JournalUI", "JournalCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JournalCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

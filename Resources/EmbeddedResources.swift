@@ -1,0 +1,7 @@
+// The data files in this folder are compiled into the binary (see Package.swift),
+// so a copied or installed `isojournal` never looks for them on disk.
+// JournalCore decodes them; nothing else should read these bytes directly.
+public enum EmbeddedResources {
+    public static var symptomCatalogue: [UInt8] { PackageResources.symptoms_json }
+    public static var redFlagCatalogue: [UInt8] { PackageResources.red_flags_json }
+}

@@ -1,0 +1,30 @@
+/// The kinds of record the journal holds. The raw value is the `kind` field on disk.
+public enum EntryKind: String, Codable, Sendable, CaseIterable {
+    case symptom
+    case redFlag = "red-flag"
+}
+
+/// The content of a record. Each case's payload is its own small type with its own file.
+public enum EntryBody: Equatable, Sendable {
+    case symptom(SymptomRating)
+    case redFlag(RedFlagReport)
+    /// A record written by a newer version of IsoJournal. Kept in the file untouched and
+    /// counted, never shown as something it is not.
+    case unrecognized(kind: String)
+
+    public var kind: EntryKind? {
+        switch self {
+        case .symptom: return .symptom
+        case .redFlag: return .redFlag
+        case .unrecognized: return nil
+        }
+    }
+
+    /// The kind as written on disk.
+    public var kindName: String {
+        switch self {
+        case .unrecognized(let kind): return kind
+        default: return kind!.rawValue
+        }
+    }
+}
