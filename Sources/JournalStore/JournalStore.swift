@@ -1,0 +1,128 @@
+import Foundation
+import Glibc
+import JournalCore
+
+/// The journal on disk: loads it, keeps up with other copies of IsoJournal appending to it,
+/// and appends new revisions durably. The only code that touches the journal's files.
+///
+/// Opening read-write takes the lock briefly to set aside a torn tail and remove stale
+/// temporary files; every save takes it again (see `record`). Opening read-only takes no lock
+/// and never creates or writes anything.
+public final class JournalStore {
+    public enum Mode: Sendable { case readWrite, readOnly }
+
+    /// The data folder, e.g. "~/.local/share/isojournal".
+    public let directory: String
+    /// ".../journal.jsonl".
+    public let journalPath: String
+    public let mode: Mode
+    /// The journal as the file holds it, as of the last open, save or reload.
+    public internal(set) var journal = Journal()
+    /// Things to tell the person (a repaired tail, loose permissions, a newer file), oldest first.
+    public private(set) var notices: [String] = []
+    /// Why nothing can be saved, when that is so.
+    public private(set) var readOnlyReason: String?
+    public var isReadOnly: Bool { readOnlyReason != nil }
+
+    let layout: DataDirectory
+    let fileSystem: any FileSystem
+    let clock: () -> Date
+    let lockTimeout: Duration
+    /// How much of which file `journal` reflects; nil while there is no journal file.
+    var position: FilePosition?
+
+    /// Opens (and in read-write mode, prepares) the journal in `directory`.
+    /// A missing journal is an empty one; read-write mode creates it on the first `record`.
+    public init(directory: String, mode: Mode = .readWrite, fileSystem: any FileSystem = PosixFileSystem(),
+                clock: @escaping () -> Date = { Date() }, lockTimeout: Duration = .seconds(3)) throws(StoreError) {
+        layout = DataDirectory(path: directory)
+        self.directory = layout.path
+        journalPath = layout.journalPath
+        self.mode = mode
+        self.fileSystem = fileSystem
+        self.clock = clock
+        self.lockTimeout = lockTimeout
+        switch mode {
+        case .readOnly:
+            readOnlyReason = "it was opened in viewing mode"
+            try openForViewing()
+        case .readWrite:
+            // Writing past `ulimit -f` would otherwise kill the process mid-write; with the
+            // signal ignored the write fails with EFBIG and is reported like a full disk.
+            signal(SIGXFSZ, SIG_IGN)
+            try openForWriting()
+        }
+    }
+
+    /// Returns the notices and forgets them, for a caller that shows each once.
+    public func takeNotices() -> [String] {
+        defer { notices = [] }
+        return notices
+    }
+
+    /// Appends `changes` as new revisions and returns the updated journal.
+    ///
+    /// Under the lock: catch up with anything another copy appended, number each change after
+    /// the record's latest revision, append all lines at once, fsync. Only then is `journal`
+    /// updated. On failure the file is cut back to its previous length, `journal` is unchanged,
+    /// and the error's message says the entry was not saved.
+    @discardableResult
+    public func record(_ changes: [JournalChange]) throws(StoreError) -> Journal {
+        switch try commit({ _ in .success(changes) }) {
+        case .success(let journal): return journal
+        case .failure: return journal // `decide` above never fails
+        }
+    }
+
+    /// Like `record`, but the changes are decided by `decide` under the lock, after catching up,
+    /// so a command's decision is based on the newest journal (e.g. "amend today's entry").
+    /// An error thrown by `decide` is rethrown unchanged, with nothing written.
+    @discardableResult
+    public func transaction(_ decide: (Journal) throws -> [JournalChange]) throws -> Journal {
+        try commit { journal in Result { try decide(journal) } }.get()
+    }
+
+    /// Brings `journal` up to date with the file (only new bytes are read when it just grew).
+    @discardableResult
+    public func reload() throws(StoreError) -> Journal {
+        let disk = Disk(fileSystem: fileSystem, activity: .loading)
+        if isReadOnly {
+            let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | O_CLOEXEC)
+            defer { if let fd { disk.closeQuietly(fd) } }
+            let caught = try catchUp(fd: fd, disk: disk)
+            adopt(caught)
+        } else {
+            let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
+            defer { lock.release(disk: disk) }
+            let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | O_CLOEXEC)
+            defer { if let fd { disk.closeQuietly(fd) } }
+            var caught = try catchUp(fd: fd, disk: disk)
+            if let fd, !caught.tail.isEmpty, caught.schemaVersion <= JournalHeader.currentSchemaVersion {
+                try setAsideTail(&caught, fd: fd, disk: disk)
+            }
+            adopt(caught)
+        }
+        return journal
+    }
+
+    func addNotice(_ text: String) { notices.append(text) }
+
+    func markReadOnly(_ reason: String) {
+        if readOnlyReason == nil || mode == .readOnly { readOnlyReason = reason }
+    }
+
+    /// Takes a caught-up state as the current one.
+    func adopt(_ caught: CatchUp) {
+        journal = caught.journal
+        position = caught.position
+        if caught.schemaVersion > JournalHeader.currentSchemaVersion,
+           !(readOnlyReason ?? "").hasPrefix(Self.newerVersionReason) {
+            markReadOnly(Self.newerVersionReason)
+            addNotice("This journal was written by a newer version of IsoJournal (format version "
+                      + "\(caught.schemaVersion); this one knows \(JournalHeader.currentSchemaVersion)). "
+                      + "It is open for viewing only and will not be changed. Update IsoJournal to add entries.")
+        }
+    }
+
+    static let newerVersionReason = "a newer version of IsoJournal wrote it"
+}

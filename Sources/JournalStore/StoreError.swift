@@ -1,0 +1,65 @@
+/// Everything that can go wrong with the journal files, each with a message written for the
+/// person keeping the journal. Every message names the file or folder concerned.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Neither a folder was given nor `HOME` is set, so there is nowhere to keep the journal.
+    case noDataFolder
+    /// The journal folder could not be created or used.
+    case folderUnusable(path: String, cause: SystemError)
+    /// A file could not be opened or read while loading the journal.
+    case cannotRead(file: String, cause: SystemError)
+    /// Something other than a file (a folder, a device) is where the journal should be.
+    case notAFile(file: String)
+    /// A complete line could not be read. The file has not been changed.
+    case damaged(file: String, line: Int, detail: String)
+    /// A newer IsoJournal wrote a file this version cannot read. The file has not been changed.
+    case newerVersion(file: String, schemaVersion: Int)
+    /// Another copy of IsoJournal held the lock for longer than the store waits.
+    case busy(file: String)
+    /// The journal is open for viewing only; nothing was written.
+    case readOnly(file: String, reason: String)
+    /// Writing failed; the journal file is as it was before, and the entry is still in memory.
+    case notSaved(file: String, cause: SystemError)
+    /// A change this version cannot write (see `EntryCodec.encodeLine`); nothing was written.
+    case invalidChange(id: String, detail: String)
+
+    public var message: String {
+        switch self {
+        case .noDataFolder:
+            return "IsoJournal does not know where to keep your journal: HOME is not set. "
+                + "Set ISOJOURNAL_DATA_DIR to a folder, or pass one on the command line."
+        case let .folderUnusable(path, cause):
+            return "IsoJournal cannot use the journal folder \(path): \(cause.plainWords)."
+        case let .cannotRead(file, cause):
+            return "IsoJournal could not open or read \(file): \(cause.plainWords). The file has not been changed."
+        case let .notAFile(file):
+            return "\(file) should be your journal file, but something else (such as a folder) is there. "
+                + "IsoJournal has not changed it; move it away or choose another journal folder."
+        case let .damaged(file, line, detail):
+            return "Your journal file \(file) is damaged at line \(line): \(detail). "
+                + "IsoJournal has not changed the file. Keep a copy of it and ask for help to repair it; "
+                + "nothing will be written to it until then."
+        case let .newerVersion(file, version):
+            return "Your journal file \(file) was written by a newer version of IsoJournal (format version "
+                + "\(version)), and this version cannot read it. The file has not been changed. Update IsoJournal to open it."
+        case let .busy(file):
+            return "Another copy of IsoJournal is saving to \(file) and did not finish in time. "
+                + "Nothing was changed. Please try again in a moment."
+        case let .readOnly(file, reason):
+            return "Nothing was saved: \(file) is open for viewing only, because \(reason)."
+        case let .notSaved(file, cause):
+            return "Your entry was NOT saved and is still on screen: \(cause.plainWords) (\(file)). \(cause.advice)"
+        case let .invalidChange(id, detail):
+            return "Your entry was NOT saved and is still on screen: record \(id) cannot be written because \(detail)."
+        }
+    }
+
+    public var description: String { message }
+
+    /// The system error behind this one, if any.
+    public var cause: SystemError? {
+        switch self {
+        case .folderUnusable(_, let cause), .cannotRead(_, let cause), .notSaved(_, let cause): return cause
+        default: return nil
+        }
+    }
+}
