@@ -1,0 +1,181 @@
+import Foundation
+import JournalCore
+
+/// The whole interactive program as a value: the journal, the clock as last told, the
+/// window size, and which screen is showing with its own state.
+///
+/// `update` is the only way it changes and is pure: anything that touches the world is
+/// returned as an `Effect`. `view` draws it. Tests drive both directly.
+public struct AppState: Sendable {
+    public enum Screen: Sendable, Equatable {
+        case today
+        case logSymptoms(LogSymptomsScreen)
+    }
+
+    public var journal: Journal
+    public private(set) var now: Date
+    public let timeZone: TimeZone
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public var screen: Screen = .today
+    public var status: StatusLine?
+    /// Things the store said on opening (a torn last line set aside, permissions tightened).
+    public var notices: [String]
+    /// Set when the journal must not be changed (caregiver view, newer file format).
+    public let readOnlyReason: String?
+    /// A save is on its way to the disk; what to do when it lands.
+    var pendingSave: PendingSave?
+
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+
+    public init(journal: Journal, now: Date, timeZone: TimeZone, width: Int, height: Int,
+                notices: [String] = [], readOnlyReason: String? = nil) {
+        self.journal = journal
+        self.now = now
+        self.timeZone = timeZone
+        self.width = width
+        self.height = height
+        self.notices = notices
+        self.readOnlyReason = readOnlyReason
+    }
+
+    public var today: LocalDate { Timestamp.localDate(of: now, in: timeZone) }
+
+    enum PendingSave: Sendable, Equatable {
+        /// The symptom form was saved: go back to Today.
+        case symptomForm(changeCount: Int, day: LocalDate)
+        /// A red-flag answer was recorded the moment its notice was closed.
+        case redFlag
+    }
+
+    // MARK: update
+
+    public mutating func update(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case .tick(let time):
+            now = time
+            return []
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            return []
+        case .terminate:
+            return [.quit]
+        case .recorded(let result):
+            return finishSave(result)
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if key == .control("c") { return [.quit] }
+        if key == .control("z") { return [.suspend] }
+        if !notices.isEmpty {
+            // Store notices are read before anything else, closed with Enter.
+            if key == .enter || key == .escape { notices.removeFirst() }
+            return []
+        }
+        if pendingSave != nil { return [] } // a save is in flight; keys wait for its answer
+        status = nil
+        switch screen {
+        case .today:
+            return handleToday(key)
+        case .logSymptoms(var form):
+            let outcome = form.handle(key, today: today, now: now)
+            screen = .logSymptoms(form)
+            return apply(outcome)
+        }
+    }
+
+    private mutating func handleToday(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("q"), .escape:
+            return [.quit]
+        case .character("l"), .enter:
+            if let readOnlyReason {
+                status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
+                return []
+            }
+            screen = .logSymptoms(LogSymptomsScreen(day: today, journal: journal))
+            return []
+        default:
+            return []
+        }
+    }
+
+    private mutating func apply(_ outcome: LogSymptomsScreen.Outcome) -> [Effect] {
+        switch outcome {
+        case .stay:
+            return []
+        case .message(let line):
+            status = line
+            return []
+        case .close:
+            screen = .today
+            return []
+        case .switchDay(let day):
+            if case .logSymptoms(let form) = screen { screen = .logSymptoms(form.showing(day: day, journal: journal)) }
+            return []
+        case .save(let changes, let day):
+            if changes.isEmpty {
+                screen = .today
+                status = StatusLine("Nothing changed for \(DateText.relative(day, today: today)).")
+                return []
+            }
+            pendingSave = .symptomForm(changeCount: changes.count, day: day)
+            return [.record(changes)]
+        case .recordRedFlag(let change):
+            pendingSave = .redFlag
+            return [.record([change])]
+        }
+    }
+
+    private mutating func finishSave(_ result: Result<Journal, SaveFailure>) -> [Effect] {
+        guard let pending = pendingSave else { return [] }
+        pendingSave = nil
+        switch result {
+        case .failure(let failure):
+            // The form keeps everything the person typed; they can try again.
+            status = StatusLine(failure.message, isError: true)
+        case .success(let saved):
+            journal = saved
+            switch pending {
+            case let .symptomForm(count, day):
+                screen = .today
+                status = StatusLine("Saved \(count) change\(count == 1 ? "" : "s") for \(DateText.relative(day, today: today)).")
+            case .redFlag:
+                if case .logSymptoms(var form) = screen {
+                    form.redFlagRecorded(journal: saved)
+                    screen = .logSymptoms(form)
+                }
+                status = StatusLine("Red flag recorded. Please contact your prescriber now.", isError: true)
+            }
+        }
+        return []
+    }
+
+    // MARK: view
+
+    public func view() -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        if width < Self.minimumWidth || height < Self.minimumHeight {
+            TooSmallNotice.draw(into: &canvas, minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
+            return canvas
+        }
+        switch screen {
+        case .today:
+            TodayScreen.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone,
+                             readOnlyReason: readOnlyReason)
+        case .logSymptoms(let form):
+            form.draw(into: &canvas, today: today)
+        }
+        Chrome.drawStatus(status, into: &canvas)
+        if let notice = notices.first {
+            canvas.cursor = nil
+            Dialog(title: "Please note", lines: [notice], prompt: "Press Enter to continue.", style: .warning).draw(into: &canvas)
+        }
+        return canvas
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import JournalCore
+
+/// Everything that can happen to the interactive program, as data.
+public enum Msg: Sendable {
+    case key(Key)
+    /// Time passed (the loop sends one when no key arrives for a while).
+    case tick(Date)
+    case resize(width: Int, height: Int)
+    /// The outcome of an `Effect.record`: the journal as it now stands on disk, or why not.
+    case recorded(Result<Journal, SaveFailure>)
+    /// SIGINT, SIGTERM or SIGHUP: finish up and leave.
+    case terminate
+}
+
+/// A save that did not happen, in words for the patient.
+public struct SaveFailure: Error, Equatable, Sendable {
+    public let message: String
+    public init(message: String) { self.message = message }
+}
+
+/// What `update` asks the outside world to do. The loop in the executable runs them and
+/// feeds the results back as messages; screens never touch files or the terminal.
+public enum Effect: Equatable, Sendable {
+    /// Append these changes to the journal durably, then send `.recorded`.
+    case record([JournalChange])
+    /// Suspend the program (Ctrl-Z); the loop repaints on return.
+    case suspend
+    case quit
+}

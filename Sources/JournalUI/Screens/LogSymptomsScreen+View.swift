@@ -1,0 +1,103 @@
+import JournalCore
+
+extension LogSymptomsScreen {
+    static let browsingHints = [("↑↓", "move"), ("0-3", "grade"), ("n", "note"), ("x", "clear"),
+                                ("[ ]", "day"), ("s", "save"), ("Esc", "back")]
+    static let flagHints = [("↑↓", "move"), ("y", "yes"), ("n", "no"), ("[ ]", "day"), ("s", "save"), ("Esc", "back")]
+
+    /// One line of the form as drawn: a heading or a selectable row.
+    private enum Line { case legend, flagsHeading, row(Int) }
+
+    func draw(into canvas: inout Canvas, today: LocalDate) {
+        let dayText = DateText.short(day) + (day == today ? " (today)" : "")
+        Chrome.drawTitle("IsoJournal · Log symptoms" + (hasUnsavedAnswers ? " *" : ""), right: dayText, into: &canvas)
+
+        let lines: [Line] = [.legend] + symptoms.indices.map { .row($0) } + [.flagsHeading]
+            + flags.indices.map { .row(symptoms.count + $0) }
+        let body = Chrome.bodyRows(height: canvas.height)
+        let visible = body.count
+        let selectedLine = lines.firstIndex { if case .row(let i) = $0 { return i == selection } else { return false } } ?? 0
+        // Scroll only when everything does not fit, keeping the selection in the middle.
+        let top = lines.count <= visible ? 0 : min(max(0, selectedLine - visible / 2), lines.count - visible)
+        for (offset, line) in lines[top...].prefix(visible).enumerated() {
+            let row = body.lowerBound + offset
+            switch line {
+            case .legend:
+                let legend = " Grade: 0 none · 1 noticeable · 2 limits some activities · 3 limits self-care"
+                canvas.put(DisplayWidth.truncate(legend, to: canvas.width), row: row, column: 0, style: .dim)
+            case .flagsHeading:
+                canvas.put(" Red flags: answer y if you have any of these now", row: row, column: 0, style: .bold)
+            case .row(let index):
+                drawRow(index, into: &canvas, row: row)
+            }
+        }
+
+        switch mode {
+        case .browsing:
+            if case .flag = selectedRow { Chrome.drawHints(Self.flagHints, into: &canvas) }
+            else { Chrome.drawHints(Self.browsingHints, into: &canvas) }
+        case .editingNote(let slug, let field):
+            let label = " Note for \(SymptomCatalogue.shipped.name(of: slug)): "
+            let row = canvas.height - 2
+            canvas.fill(row: row, column: 0, width: canvas.width, height: 1)
+            let start = canvas.put(label, row: row, column: 0, style: .bold)
+            field.draw(into: &canvas, row: row, column: start, width: max(1, canvas.width - start - 1))
+            Chrome.drawHints([("Enter", "keep note"), ("Esc", "cancel"), ("^U", "clear")], into: &canvas)
+        case .redFlagNotice(let flag):
+            Chrome.drawHints([("C", "I have read this")], into: &canvas)
+            let catalogue = RedFlagCatalogue.shipped
+            Dialog(title: "RED FLAG: contact your prescriber now",
+                   lines: ["You answered yes to: " + (catalogue.flag(id: flag)?.question ?? flag), "", catalogue.notice,
+                           "", "Source: " + catalogue.source],
+                   prompt: "Press C to confirm you have read this. It will be recorded with today's log.",
+                   style: .alarm).draw(into: &canvas)
+        case .confirmLeave:
+            Chrome.drawHints([("s", "save"), ("d", "discard"), ("Esc", "keep editing")], into: &canvas)
+            Dialog(title: "Unsaved changes",
+                   lines: ["You changed the log for \(DateText.relative(day, today: today)) without saving."],
+                   prompt: "s save · d discard the changes · Esc keep editing", style: .warning).draw(into: &canvas)
+        }
+    }
+
+    private func drawRow(_ index: Int, into canvas: inout Canvas, row: Int) {
+        let isSelected = index == selection && mode == .browsing || {
+            if case .editingNote(let slug, _) = mode, rows[index] == .symptom(slug) { return true }
+            return false
+        }()
+        let marker = isSelected ? "▸ " : "  "
+        switch rows[index] {
+        case .symptom(let slug):
+            let catalogue = SymptomCatalogue.shipped
+            let grade = answers.grades[slug]
+            let rowStyle: Style = isSelected ? .selected : .plain
+            canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: rowStyle)
+            // Names get up to 25 columns, but leave the grade label at least 12 on narrow windows.
+            let nameWidth = max(10, min(25, canvas.width - 28))
+            var x = canvas.put(marker + DisplayWidth.fit(catalogue.name(of: slug), to: nameWidth), row: row, column: 0, style: rowStyle)
+            for value in SymptomRating.grades {
+                let chosen = value == grade
+                var style = rowStyle
+                if chosen { style.bold = true; style.reverse = !isSelected; style.foreground = value >= 2 ? .yellow : nil }
+                else if grade == nil { style.dim = true }
+                x = canvas.put(chosen ? "[\(value)]" : " \(value) ", row: row, column: x, style: style)
+            }
+            x += 2
+            let label = grade.map { catalogue.label(forGrade: $0) } ?? "not rated"
+            var labelStyle = rowStyle
+            labelStyle.dim = grade == nil
+            x = canvas.put(DisplayWidth.fit(label, to: min(23, canvas.width - x)), row: row, column: x, style: labelStyle)
+            if let note = answers.notes[slug], canvas.width - x > 3 {
+                canvas.put(DisplayWidth.truncate("✎ " + note, to: canvas.width - x), row: row, column: x, style: rowStyle)
+            }
+        case .flag(let id):
+            let question = RedFlagCatalogue.shipped.flag(id: id)?.question ?? id
+            let isYes = answers.flags.contains(id)
+            let rowStyle: Style = isSelected ? .selected : (isYes ? .warning : .plain)
+            canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: rowStyle)
+            let answerWidth = 5
+            canvas.put(marker + DisplayWidth.truncate(question, to: canvas.width - answerWidth - 3), row: row, column: 0, style: rowStyle)
+            canvas.put(isYes ? " YES " : " no  ", row: row, column: canvas.width - answerWidth,
+                       style: isYes ? .alarm : rowStyle)
+        }
+    }
+}
