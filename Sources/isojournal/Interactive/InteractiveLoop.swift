@@ -1,0 +1,53 @@
+import Foundation
+import JournalCore
+import JournalStore
+import JournalUI
+import TerminalBackend
+
+/// The only place the pure UI meets the world: it feeds keys, time and save results to
+/// `AppState.update`, runs the effects it returns, and presents `view()`.
+struct InteractiveLoop {
+    let store: JournalStore
+    let terminal: TerminalSession
+
+    func run() {
+        defer { terminal.stop() }
+        var state = AppState(journal: store.journal, now: Date(), timeZone: .current,
+                             width: terminal.size.width, height: terminal.size.height,
+                             notices: store.notices, readOnlyReason: store.readOnlyReason)
+        while true {
+            terminal.present(state.view())
+            // Wake at least once a second so the clock (and later the reminders) move on their own.
+            let event = terminal.nextEvent(timeoutMilliseconds: 1000)
+            var queue: [Msg] = [.tick(Date())]
+            switch event {
+            case .key(let key): queue.append(.key(key))
+            case .resize(let width, let height): queue.append(.resize(width: width, height: height))
+            case .timeout: break
+            case .terminate: queue.append(.terminate)
+            }
+            while !queue.isEmpty {
+                let msg = queue.removeFirst()
+                for effect in state.update(msg) {
+                    switch effect {
+                    case .record(let changes):
+                        queue.append(.recorded(save(changes)))
+                    case .suspend:
+                        terminal.suspend()
+                    case .quit:
+                        return
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes durably before the screen may say "saved".
+    private func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure> {
+        do throws(StoreError) {
+            return .success(try store.record(changes))
+        } catch {
+            return .failure(SaveFailure(message: error.message))
+        }
+    }
+}

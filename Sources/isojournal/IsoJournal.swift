@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct IsoJournal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isojournal",
+        abstract: "A private journal for an isotretinoin course: symptoms, red flags and more.",
+        discussion: """
+            Run with no command to open the interactive journal. The journal records and flags; \
+            it never tells anyone to change a dose. Your prescriber decides.
+            """,
+        version: "0.1.0",
+        subcommands: [OpenCommand.self, LogCommand.self, ShowCommand.self],
+        defaultSubcommand: OpenCommand.self
+    )
+
+    /// Like ArgumentParser's own `main`, but a command line it cannot parse is "bad input":
+    /// one line on standard error and exit code 2, the same as a bad value caught later.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let firstLine = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+                FileHandle.standardError.write(Data("isojournal: \(firstLine) (see --help)\n".utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
