@@ -36,6 +36,12 @@ public enum EntryCodec {
         switch entry.body {
         case .symptom(let rating)?: json.add("data", rawJSON: payload(rating))
         case .redFlag(let report)?: json.add("data", rawJSON: payload(report))
+        case .course(let settings)?: json.add("data", rawJSON: payload(settings))
+        case .doseStep(let step)?: json.add("data", rawJSON: payload(step))
+        case .pause(let pause)?: json.add("data", rawJSON: payload(pause))
+        case .weight(let weight)?: json.add("data", rawJSON: payload(weight))
+        case .dose(let intake)?: json.add("data", rawJSON: payload(intake))
+        case .medicine(let medicine)?: json.add("data", rawJSON: payload(medicine))
         case .unrecognized?: break
         case nil: json.add("retracted", bool: true)
         }
@@ -65,7 +71,7 @@ public enum EntryCodec {
             throw Problem("it is a \"\(kind)\" record from a newer IsoJournal, which this version cannot write")
         case .redFlag(let report)?:
             if let acknowledged = report.acknowledgedAt { try checkTime(acknowledged, "the time the notice was closed") }
-        case .symptom?, nil:
+        default:
             break
         }
     }
@@ -172,6 +178,12 @@ private struct LineFields: Decodable {
             switch EntryKind(rawValue: kind) {
             case .symptom?: body = .symptom(try c.decode(SymptomRating.self, forKey: .data))
             case .redFlag?: body = .redFlag(try c.decode(RedFlagReport.self, forKey: .data))
+            case .course?: body = .course(try c.decode(CourseSettings.self, forKey: .data))
+            case .doseStep?: body = .doseStep(try c.decode(DoseStep.self, forKey: .data))
+            case .pause?: body = .pause(try c.decode(CoursePause.self, forKey: .data))
+            case .weight?: body = .weight(try c.decode(WeightMeasurement.self, forKey: .data))
+            case .dose?: body = .dose(try c.decode(DoseIntake.self, forKey: .data))
+            case .medicine?: body = .medicine(try c.decode(MedicineNote.self, forKey: .data))
             case nil:
                 guard !kind.isEmpty else { throw bad(.kind, "\"kind\" is empty") }
                 body = .unrecognized(kind: kind)

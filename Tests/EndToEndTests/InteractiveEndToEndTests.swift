@@ -89,7 +89,7 @@ struct InteractiveEndToEndTests {
             kill(pid, signal)
             #expect(tmux.waitFor("[exited"), "\(tmux.screen)")
             #expect(!tmux.alternateScreenOn)
-            #expect(journal.run("show").stdout.contains("Chapped lips              3"))
+            #expect(journal.run("show").stdout.contains("Chapped lips 3 (limits self-care)"))
         }
     }
 

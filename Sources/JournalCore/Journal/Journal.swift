@@ -36,6 +36,11 @@ public struct Journal: Sendable {
         newest.values.reduce(0) { $0 + (revisions[$1].isRetraction ? 0 : 1) }
     }
 
+    /// Every record as it stands now (retracted ones left out), in no particular order.
+    public var currentEntries: [Entry] {
+        newest.values.compactMap { revisions[$0].isRetraction ? nil : revisions[$0] }
+    }
+
     /// The newest revision of a record, retraction included.
     public func latestRevision(of id: EntryID) -> Entry? {
         newest[id].map { revisions[$0] }

@@ -2,12 +2,24 @@
 public enum EntryKind: String, Codable, Sendable, CaseIterable {
     case symptom
     case redFlag = "red-flag"
+    case course
+    case doseStep = "plan-step"
+    case pause
+    case weight
+    case dose
+    case medicine
 }
 
 /// The content of a record. Each case's payload is its own small type with its own file.
 public enum EntryBody: Equatable, Sendable {
     case symptom(SymptomRating)
     case redFlag(RedFlagReport)
+    case course(CourseSettings)
+    case doseStep(DoseStep)
+    case pause(CoursePause)
+    case weight(WeightMeasurement)
+    case dose(DoseIntake)
+    case medicine(MedicineNote)
     /// A record written by a newer version of IsoJournal. Kept in the file untouched and
     /// counted, never shown as something it is not.
     case unrecognized(kind: String)
@@ -16,6 +28,12 @@ public enum EntryBody: Equatable, Sendable {
         switch self {
         case .symptom: return .symptom
         case .redFlag: return .redFlag
+        case .course: return .course
+        case .doseStep: return .doseStep
+        case .pause: return .pause
+        case .weight: return .weight
+        case .dose: return .dose
+        case .medicine: return .medicine
         case .unrecognized: return nil
         }
     }

@@ -1,0 +1,26 @@
+/// What happened to one planned intake: taken (how much, with food or not) or skipped.
+/// Only the person says a dose was taken: nothing else ever writes "taken".
+public struct DoseIntake: Equatable, Codable, Sendable {
+    public enum Status: String, Codable, Sendable { case taken, skipped }
+
+    /// The intake slot's name ("morning", "evening").
+    public var slot: String
+    public var status: Status
+    /// mg taken; nil when skipped.
+    public var milligrams: Double?
+    public var withFood: Bool?
+
+    public init(slot: String, status: Status, milligrams: Double?, withFood: Bool?) {
+        self.slot = slot
+        self.status = status
+        self.milligrams = milligrams
+        self.withFood = withFood
+    }
+
+    enum CodingKeys: String, CodingKey { case slot, status, milligrams, withFood }
+
+    /// One record per slot per day: a second log of the same slot is a correction.
+    public static func entryID(day: LocalDate, slot: String) -> EntryID { EntryID("dose-\(day.iso)-\(slot)") }
+
+    public var takenMilligrams: Double { status == .taken ? (milligrams ?? 0) : 0 }
+}
