@@ -1,0 +1,123 @@
+import Foundation
+
+/// What a person fills in to set up or change the course, parsed and checked, and the
+/// journal changes it becomes. Shared by the setup screen and `isojournal course set`.
+public struct CourseSetup: Equatable, Sendable {
+    public var settings: CourseSettings
+    /// The plan as a cycle of days (see `DosePattern`); nil keeps the current plan.
+    public var planCycle: [[Double]]?
+    /// Body weight to record, in the unit given; nil keeps the weight history as it is.
+    public var weight: (value: Double, unit: WeightUnit)?
+
+    public init(settings: CourseSettings, planCycle: [[Double]]?, weight: (value: Double, unit: WeightUnit)?) {
+        self.settings = settings
+        self.planCycle = planCycle
+        self.weight = weight
+    }
+
+    public static func == (a: CourseSetup, b: CourseSetup) -> Bool {
+        a.settings == b.settings && a.planCycle == b.planCycle && a.weight?.value == b.weight?.value && a.weight?.unit == b.weight?.unit
+    }
+
+    /// The changes that record this setup. A new plan starts on the course start date when
+    /// the course has not begun or has no plan yet, otherwise today; a weight is dated the
+    /// same way. Nothing is written for what did not change.
+    public func changes(in journal: Journal, today: LocalDate) -> [JournalChange] {
+        var changes: [JournalChange] = []
+        let existing = journal.courseRecords
+        if existing?.settings != settings {
+            changes.append(.put(CourseSettings.entryID, day: settings.startDate, body: .course(settings)))
+        }
+        let effective = (existing == nil || settings.startDate >= today) ? settings.startDate : today
+        if let planCycle {
+            let current = existing?.step(on: effective)
+            if current?.cycle != planCycle {
+                let stepStart = (existing?.steps.isEmpty ?? true) ? settings.startDate : effective
+                let step = DoseStep(startDate: stepStart, cycle: planCycle)
+                changes.append(.put(DoseStep.entryID(startDate: stepStart), day: stepStart, body: .doseStep(step)))
+            }
+        }
+        if let weight {
+            let measurement = WeightMeasurement(value: weight.value, unit: weight.unit)
+            let weightDay = min(today, effective)
+            if existing?.weight(on: weightDay) != measurement.kilograms {
+                changes.append(.put(WeightMeasurement.entryID(day: weightDay), day: weightDay, body: .weight(measurement)))
+            }
+        }
+        return changes
+    }
+}
+
+/// Reading the values people type into the setup form or the shell, with messages that
+/// say what is expected.
+public enum CourseInput {
+    public static func date(_ text: String, field: String) throws(CourseInputError) -> LocalDate {
+        guard let date = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+            throw CourseInputError(field: field, message: "\(field): '\(text)' is not a date; write YYYY-MM-DD.")
+        }
+        return date
+    }
+
+    public static func weight(_ text: String, unit: WeightUnit) throws(CourseInputError) -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+              value.isFinite else {
+            throw CourseInputError(field: "weight", message: "Weight: '\(text)' is not a number.")
+        }
+        guard WeightMeasurement.plausibleKilograms.contains(unit.toKilograms(value)) else {
+            throw CourseInputError(field: "weight", message: "Weight: \(MilligramText.format(value)) \(unit.rawValue) is not a plausible body weight; check the number and the unit.")
+        }
+        return value
+    }
+
+    public static func target(_ text: String) throws(CourseInputError) -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, (30...300).contains(value) else {
+            throw CourseInputError(field: "target", message: "Target: '\(text)' should be the total mg/kg your prescriber set, usually 120–150.")
+        }
+        return value
+    }
+
+    public static func plan(_ text: String, slotCount: Int) throws(CourseInputError) -> [[Double]] {
+        guard let cycle = DosePattern.parse(text, slotCount: slotCount) else {
+            throw CourseInputError(field: "plan", message: "Plan: '\(text)' is not a plan like 20+20 (mg at each of your \(slotCount) intake times) or 40/40+40 for alternate days.")
+        }
+        return cycle
+    }
+
+    /// "08:00, 20:00" → named slots (one time: "daily"; two: "morning", "evening"; …).
+    public static func intakeTimes(_ text: String) throws(CourseInputError) -> [IntakeSlot] {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var minutes: [Int] = []
+        for part in parts {
+            guard let minute = Timestamp.parseClock(part) else {
+                throw CourseInputError(field: "times", message: "Intake times: '\(part)' is not a time like 08:00.")
+            }
+            minutes.append(minute)
+        }
+        guard (1...4).contains(minutes.count), minutes == minutes.sorted(), Set(minutes).count == minutes.count else {
+            throw CourseInputError(field: "times", message: "Intake times: give 1 to 4 different times in order, like 08:00, 20:00.")
+        }
+        let names: [String]
+        switch minutes.count {
+        case 1: names = ["daily"]
+        case 2: names = ["morning", "evening"]
+        case 3: names = ["morning", "midday", "evening"]
+        default: names = ["morning", "midday", "evening", "night"]
+        }
+        return zip(names, minutes).map { IntakeSlot(name: $0, minuteOfDay: $1) }
+    }
+
+    public static func timesText(_ slots: [IntakeSlot]) -> String {
+        slots.map { Timestamp.clockText(minuteOfDay: $0.minuteOfDay) }.joined(separator: ", ")
+    }
+}
+
+public struct CourseInputError: Error, Equatable, Sendable {
+    /// Which field was wrong ("weight", "plan", …), so a form can move to it.
+    public let field: String
+    public let message: String
+
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}

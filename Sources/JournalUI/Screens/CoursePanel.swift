@@ -1,0 +1,55 @@
+import Foundation
+import JournalCore
+
+/// The course numbers on Today: cumulative mg/kg against the target, adherence, the
+/// projected finish and today's doses.
+enum CoursePanel {
+    static func lines(journal: Journal, now: Date, timeZone: TimeZone, width: Int) -> [(String, Style)] {
+        guard let records = journal.courseRecords else {
+            return [(" Course not set up yet: press c to enter your plan, weight and target.", .warning)]
+        }
+        let today = Timestamp.localDate(of: now, in: timeZone)
+        let progress = CourseProgress(records: records, now: now, timeZone: timeZone)
+        let settings = records.settings
+        var lines: [(String, Style)] = []
+        if today < settings.startDate {
+            lines.append((" Course starts \(DateText.long(settings.startDate)).", .bold))
+        } else {
+            var head = " Course  day \(progress.dayOfCourse) · month \(progress.courseMonth)"
+            if let step = progress.currentStep { head += " · plan \(step.summary)" }
+            if let kg = progress.currentWeightKilograms {
+                head += " · \(MilligramText.format(settings.weightUnit.fromKilograms(kg))) \(settings.weightUnit.rawValue)"
+            }
+            if settings.lastDoseDate != nil { head += " · finished" }
+            lines.append((head, .bold))
+        }
+        let percent = progress.fractionOfTarget * 100
+        let amounts = "   \(MilligramText.format(progress.cumulativeMilligrams)) mg = "
+            + String(format: "%.1f", progress.cumulativeMgPerKg) + " of \(MilligramText.format(progress.targetMgPerKg)) mg/kg  "
+        let barWidth = max(0, min(22, width - DisplayWidth.of(amounts) - 7))
+        lines.append((amounts + ProgressBar.text(fraction: progress.fractionOfTarget, width: barWidth)
+            + " " + String(format: "%.0f%%", percent), .plain))
+        func ratio(_ a: CourseProgress.Adherence) -> String { "\(a.taken)/\(a.planned)" }
+        lines.append(("   Taken   week \(ratio(progress.thisWeek)) · course month \(ratio(progress.thisCourseMonth)) · overall \(ratio(progress.overall))"
+            + (progress.overall.unrecorded > 0 ? " · \(progress.overall.unrecorded) not recorded" : ""), .plain))
+        if settings.lastDoseDate == nil {
+            let recent = progress.projectedFinishAtRecentIntake.map(DateText.short) ?? "–"
+            let planned = progress.projectedFinishAtPlannedDose.map(DateText.short) ?? "–"
+            lines.append(("   Target  \(recent) at your recent intake · \(planned) at the plan", .plain))
+        }
+        var doses: [String] = []
+        let minute = Timestamp.minuteOfDay(of: now, in: timeZone)
+        for (slot, mg) in records.plannedIntakes(on: today) {
+            switch records.intakes[today]?[slot.name]?.status {
+            case .taken?: doses.append("\(slot.name) ✓")
+            case .skipped?: doses.append("\(slot.name) skipped")
+            case nil:
+                let due = minute >= slot.minuteOfDay ? "due since" : "at"
+                doses.append("\(slot.name) \(MilligramText.format(mg)) mg \(due) \(Timestamp.clockText(minuteOfDay: slot.minuteOfDay))")
+            }
+        }
+        if !doses.isEmpty { lines.append((" Doses today  " + doses.joined(separator: " · "), .plain)) }
+        else if records.isPaused(today) { lines.append((" Doses today  none: paused by your prescriber", .plain)) }
+        return lines
+    }
+}

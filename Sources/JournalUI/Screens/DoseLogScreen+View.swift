@@ -1,0 +1,87 @@
+import Foundation
+import JournalCore
+
+extension DoseLogScreen {
+    static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skipped"), ("x", "withdraw"), ("[ ]", "day"),
+                        ("w", "weight"), ("m", "medicine"), ("Esc", "back")]
+
+    func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate, timeZone: TimeZone) {
+        Chrome.drawTitle("IsoJournal · Doses", right: DateText.short(day) + (day == today ? " (today)" : ""), into: &canvas)
+        guard let records = journal.courseRecords else { return }
+        let settings = records.settings
+        var summary = " Plan: " + (records.step(on: day)?.summary ?? "none")
+        summary += settings.takeWithFood ? " · take with food" : " · with or without food"
+        if let kg = records.weight(on: day) {
+            summary += " · weight \(MilligramText.format(settings.weightUnit.fromKilograms(kg))) \(settings.weightUnit.rawValue)"
+        }
+        if records.isPaused(day) { summary += " · PAUSED by your prescriber" }
+        canvas.put(DisplayWidth.truncate(summary, to: canvas.width), row: 2, column: 0)
+        canvas.put("   Time   Intake     Plan      Recorded", row: 4, column: 0, style: .dim)
+
+        let planned = Dictionary(records.plannedIntakes(on: day).map { ($0.slot.name, $0.milligrams) }, uniquingKeysWith: { a, _ in a })
+        for (index, slot) in settings.intakeSlots.enumerated() {
+            let row = 5 + index
+            let selected = index == selection && mode == .browsing
+            let style: Style = selected ? .selected : .plain
+            canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: style)
+            let plan = planned[slot.name].map { MilligramText.format($0) + " mg" } ?? "–"
+            var line = (selected ? "▸ " : "  ") + Timestamp.clockText(minuteOfDay: slot.minuteOfDay) + "  "
+                + DisplayWidth.fit(slot.name, to: 10) + " " + DisplayWidth.fit(plan, to: 9) + " "
+            let entry = journal.current(DoseIntake.entryID(day: day, slot: slot.name))
+            var recordStyle = style
+            switch records.intakes[day]?[slot.name] {
+            case let intake? where intake.status == .taken:
+                let time = entry?.occurredAt.map { DateText.clock($0, in: timeZone) } ?? ""
+                let food = intake.withFood.map { $0 ? " · with food" : " · without food" } ?? ""
+                line += "✓ taken \(time) · \(MilligramText.format(intake.milligrams ?? 0)) mg\(food)"
+            case _?:
+                line += "✗ skipped"
+                recordStyle.foreground = selected ? nil : .yellow
+            case nil:
+                line += planned[slot.name] == nil ? "" : "· not recorded"
+                recordStyle.dim = !selected
+            }
+            canvas.put(DisplayWidth.truncate(line, to: canvas.width), row: row, column: 0, style: recordStyle)
+        }
+
+        var row = 6 + settings.intakeSlots.count
+        let taken = records.intakes[day]?.values.reduce(0) { $0 + $1.takenMilligrams } ?? 0
+        let plannedTotal = planned.values.reduce(0, +)
+        canvas.put(" Total: \(MilligramText.format(taken)) mg taken of \(MilligramText.format(plannedTotal)) mg planned",
+                   row: row, column: 0, style: .bold)
+        row += 1
+        let medicines = journal.entries(on: day).compactMap { entry -> MedicineNote? in
+            if case .medicine(let note)? = entry.body { return note } else { return nil }
+        }
+        if !medicines.isEmpty {
+            let text = " Other medicines: " + medicines.map { $0.name + ($0.warningShown == nil ? "" : " (!)") }.joined(separator: ", ")
+            canvas.put(DisplayWidth.truncate(text, to: canvas.width), row: row, column: 0,
+                       style: medicines.contains { $0.warningShown != nil } ? .warning : .plain)
+        }
+
+        switch mode {
+        case .browsing:
+            Chrome.drawHints(Self.hints, into: &canvas)
+        case .editing(let slot, let form):
+            canvas.put(" Record the \(slot) dose of \(DateText.short(day)):", row: row + 2, column: 0, style: .bold)
+            form.draw(into: &canvas, top: row + 3, labelWidth: 14, helpRow: row + 3 + form.fields.count)
+            Chrome.drawHints([("↑↓", "field"), ("Enter", "next/save"), ("Esc", "cancel")], into: &canvas)
+        case .confirmReplace(_, let question), .confirmUnusual(_, let question):
+            Chrome.drawHints([("y", "yes, save"), ("n", "no")], into: &canvas)
+            Dialog(title: "Please check", lines: [question], prompt: "y save · n don't save", style: .warning).draw(into: &canvas)
+        case .prompt(let kind, let field):
+            let label = kind == .weight
+                ? " Weight on \(DateText.short(day)) (\(settings.weightUnit.rawValue)): "
+                : " Other medicine or supplement: "
+            let promptRow = canvas.height - 2
+            canvas.fill(row: promptRow, column: 0, width: canvas.width, height: 1)
+            let start = canvas.put(label, row: promptRow, column: 0, style: .bold)
+            field.draw(into: &canvas, row: promptRow, column: start, width: max(1, canvas.width - start - 1))
+            Chrome.drawHints([("Enter", "save"), ("Esc", "cancel")], into: &canvas)
+        case .interactionWarning(let text):
+            Chrome.drawHints([("Enter", "I have read this")], into: &canvas)
+            Dialog(title: "Interaction: tell your prescriber", lines: text.components(separatedBy: "\n"),
+                   prompt: "It was noted with today's entry. Press Enter to close.", style: .alarm).draw(into: &canvas)
+        }
+    }
+}

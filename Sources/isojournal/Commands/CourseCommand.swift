@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+import JournalStore
+
+/// `isojournal course …`: set up and change the course from the shell.
+struct CourseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "course",
+        abstract: "Set up or change the course: start, weight, product, plan, target, category.",
+        subcommands: [CourseSetCommand.self, CoursePlanCommand.self, CoursePauseCommand.self, CourseFinishCommand.self]
+    )
+}
+
+struct CourseSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set up the course, or change some of its settings (others stay as they are).",
+        discussion: """
+            First setup needs --start, --weight, --dose and --category.
+            Example: isojournal course set --start 2026-11-02 --weight 61 --dose 20+20 --category cannot-get-pregnant
+            """
+    )
+
+    @Option(help: ArgumentHelp("Day of the first dose.", valueName: "YYYY-MM-DD")) var start: String?
+    @Option(help: "Body weight (recorded in the weight history).") var weight: String?
+    @Option(help: ArgumentHelp("Unit of --weight and of how weight is shown.", valueName: "kg|lb")) var unit: String?
+    @Option(help: "The product, as on the box (e.g. \"Absorica LD\").") var product: String?
+    @Flag(help: "Whether it must be taken with food (most generic capsules: yes; Absorica: either).") var food: FoodFlag?
+    @Option(help: ArgumentHelp("The plan: mg at each intake time, e.g. 20+20, or 40/40+40 for alternate days.", valueName: "pattern"))
+    var dose: String?
+    @Option(help: ArgumentHelp("Usual intake times.", valueName: "HH:MM,HH:MM")) var times: String?
+    @Option(help: ArgumentHelp("Cumulative target in mg/kg (120 default; 150 or your prescriber's).", valueName: "mg/kg"))
+    var target: String?
+    @Option(help: ArgumentHelp("Patient category.", valueName: "can-get-pregnant|cannot-get-pregnant")) var category: String?
+    @Option(name: .customLong("planned-end"), help: ArgumentHelp("Planned last day.", valueName: "YYYY-MM-DD")) var plannedEnd: String?
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let now = Date()
+            let today = Timestamp.localDate(of: now, in: .current)
+            let store = try location.openStore(mode: .readWrite)
+            let existing = store.journal.courseRecords
+            let setup = try buildSetup(existing: existing, today: today)
+            let journal = try store.transactionOrFail { journal in setup.changes(in: journal, today: today) }
+            let progress = journal.courseRecords.map { CourseProgress(records: $0, now: now, timeZone: .current) }
+            say("Course saved: started \(setup.settings.startDate.iso), target \(MilligramText.format(setup.settings.targetMgPerKg)) mg/kg"
+                + (progress?.currentStep.map { ", plan \($0.summary)" } ?? "") + ".")
+        }
+    }
+
+    private func buildSetup(existing: CourseRecords?, today: LocalDate) throws(CommandFailure) -> CourseSetup {
+        do throws(CourseInputError) {
+            let old = existing?.settings
+            guard old != nil || (start != nil && weight != nil && dose != nil && category != nil) else {
+                throw CourseInputError(field: "start", message: "First setup needs --start, --weight, --dose and --category (see --help).")
+            }
+            let weightUnit: WeightUnit
+            switch unit?.lowercased() {
+            case nil: weightUnit = old?.weightUnit ?? .kilograms
+            case "kg"?: weightUnit = .kilograms
+            case "lb"?, "lbs"?: weightUnit = .pounds
+            case let other?: throw CourseInputError(field: "unit", message: "--unit '\(other)': use kg or lb.")
+            }
+            let slots = try times.map(CourseInput.intakeTimes) ?? old?.intakeSlots ?? IntakeSlot.twiceDaily
+            let chosenCategory: CourseSettings.PatientCategory
+            if let category {
+                guard let parsed = CourseSettings.PatientCategory(rawValue: category) else {
+                    throw CourseInputError(field: "category", message: "--category '\(category)': use can-get-pregnant or cannot-get-pregnant.")
+                }
+                chosenCategory = parsed
+            } else {
+                chosenCategory = old!.patientCategory
+            }
+            let startDate = try start.map { text throws(CourseInputError) in try CourseInput.date(text, field: "--start") } ?? old!.startDate
+            let settings = CourseSettings(
+                startDate: startDate,
+                product: product ?? old?.product ?? "isotretinoin",
+                takeWithFood: food.map { $0 == .withFood } ?? old?.takeWithFood ?? true,
+                targetMgPerKg: try target.map(CourseInput.target) ?? old?.targetMgPerKg ?? 120,
+                patientCategory: chosenCategory,
+                intakeSlots: slots,
+                plannedEndDate: try plannedEnd.map { text throws(CourseInputError) in try CourseInput.date(text, field: "--planned-end") } ?? old?.plannedEndDate,
+                lastDoseDate: old?.lastDoseDate,
+                weightUnit: weightUnit)
+            let cycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: slots.count) }
+            let kg = try weight.map { text throws(CourseInputError) in try CourseInput.weight(text, unit: weightUnit) }
+            return CourseSetup(settings: settings, planCycle: cycle, weight: kg.map { ($0, weightUnit) })
+        } catch {
+            throw .badInput(error.message)
+        }
+    }
+}
+
+struct CoursePlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Add a plan step: from a date on, take this (e.g. when the dose goes up).",
+        discussion: "Example: isojournal course plan 2026-12-01 40+40"
+    )
+
+    @Argument(help: ArgumentHelp("First day of the new plan.", valueName: "YYYY-MM-DD")) var from: String
+    @Argument(help: ArgumentHelp("mg at each intake time: 40+40, or 40/40+40 for alternate days.", valueName: "pattern"))
+    var pattern: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let store = try location.openStore(mode: .readWrite)
+            guard let records = store.journal.courseRecords else { throw CommandFailure.badInput("Set up the course first: isojournal course set …") }
+            let step: DoseStep
+            do throws(CourseInputError) {
+                let day = try CourseInput.date(from, field: "date")
+                step = DoseStep(startDate: day, cycle: try CourseInput.plan(pattern, slotCount: records.settings.intakeSlots.count))
+            } catch {
+                throw CommandFailure.badInput(error.message)
+            }
+            guard step.startDate >= records.settings.startDate else {
+                throw CommandFailure.badInput("\(step.startDate.iso) is before the course start (\(records.settings.startDate.iso)).")
+            }
+            _ = try store.transactionOrFail { _ in
+                [.put(DoseStep.entryID(startDate: step.startDate), day: step.startDate, body: .doseStep(step))]
+            }
+            say("Plan from \(step.startDate.iso): \(step.summary).")
+        }
+    }
+}
+
+struct CoursePauseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Record a pause your prescriber asked for (planned doses are not expected then).",
+        discussion: "Example: isojournal course pause 2026-12-10 --to 2026-12-17 --reason \"liver tests\""
+    )
+
+    @Argument(help: ArgumentHelp("First paused day.", valueName: "YYYY-MM-DD")) var from: String
+    @Option(help: ArgumentHelp("Last paused day (leave out while it goes on).", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: "Why, in your words.") var reason: String?
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let pause: CoursePause
+            do throws(CourseInputError) {
+                let start = try CourseInput.date(from, field: "date")
+                let end = try to.map { text throws(CourseInputError) in try CourseInput.date(text, field: "--to") }
+                if let end, end < start { throw CourseInputError(field: "to", message: "--to \(end.iso) is before \(start.iso).") }
+                pause = CoursePause(startDate: start, endDate: end, reason: reason)
+            } catch {
+                throw CommandFailure.badInput(error.message)
+            }
+            let store = try location.openStore(mode: .readWrite)
+            guard store.journal.courseRecords != nil else { throw CommandFailure.badInput("Set up the course first: isojournal course set …") }
+            _ = try store.transactionOrFail { _ in
+                [.put(CoursePause.entryID(startDate: pause.startDate), day: pause.startDate, body: .pause(pause))]
+            }
+            say("Pause recorded from \(pause.startDate.iso)" + (pause.endDate.map { " to \($0.iso)." } ?? " (ongoing; end it with --to)."))
+        }
+    }
+}
+
+struct CourseFinishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "finish",
+        abstract: "Mark the course finished on the day of the last dose (starts the after-course countdowns)."
+    )
+
+    @Argument(help: ArgumentHelp("Day of the last dose.", valueName: "YYYY-MM-DD")) var lastDose: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let today = Timestamp.localDate(of: Date(), in: .current)
+            let last = try DayArgument.parse(lastDose, today: today)
+            let store = try location.openStore(mode: .readWrite)
+            guard var settings = store.journal.courseRecords?.settings else {
+                throw CommandFailure.badInput("Set up the course first: isojournal course set …")
+            }
+            guard last >= settings.startDate else { throw CommandFailure.badInput("\(last.iso) is before the course start.") }
+            settings.lastDoseDate = last
+            _ = try store.transactionOrFail { _ in [.put(CourseSettings.entryID, day: settings.startDate, body: .course(settings))] }
+            say("Course marked finished: last dose \(last.iso).")
+        }
+    }
+}
+
+extension JournalStore {
+    /// `transaction` for commands: a store problem becomes a plain message and exit code 1,
+    /// a refusal from `decide` (a `CommandFailure`) passes through unchanged.
+    func transactionOrFail(_ decide: (Journal) throws -> [JournalChange]) throws -> Journal {
+        do {
+            return try transaction(decide)
+        } catch let error as StoreError {
+            throw CommandFailure.runtime(error.message)
+        }
+    }
+}

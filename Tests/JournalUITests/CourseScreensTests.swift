@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+import JournalCore
+@testable import JournalUI
+
+@Suite("Course setup, dose log and course panel")
+struct CourseScreensTests {
+    let today = LocalDate(iso: "2026-11-26")!
+
+    /// A journal with a course that started on Monday 2 November 2026: 61 kg, 20 + 20 mg.
+    func journalWithCourse(dosesUntil lastDay: LocalDate? = nil) -> Journal {
+        var driver = ScreenDriver()
+        driver.press(.ch("c"))
+        driver.press(.control("u"))
+        driver.type("2026-11-02")
+        driver.press(.down)
+        driver.type("61")
+        for _ in 0..<4 { driver.press(.down) }
+        driver.type("20+20")
+        driver.press(.control("s"))
+        var journal = driver.state.journal
+        if let lastDay {
+            var day = LocalDate(iso: "2026-11-02")!
+            while day <= lastDay {
+                for slot in IntakeSlot.twiceDaily {
+                    let time = Timestamp.instant(of: day, minuteOfDay: slot.minuteOfDay + 5, in: ScreenDriver.zone)
+                    let change = DoseIntake(slot: slot.name, status: .taken, milligrams: 20, withFood: true)
+                        .change(day: day, at: time, timeZone: ScreenDriver.zone)
+                    journal.apply(change.entry(after: 0, recordedAt: time))
+                }
+                day = day.adding(days: 1)
+            }
+        }
+        return journal
+    }
+
+    @Test("first run offers the setup form at 80×24")
+    func firstRunSetup() {
+        var driver = ScreenDriver()
+        driver.state = AppState(journal: Journal(), now: ScreenDriver.morning, timeZone: ScreenDriver.zone,
+                                width: 80, height: 24, offerSetup: true)
+        #expect(driver.screen == screen("""
+         IsoJournal · Set up your course
+
+         Enter your course as your prescriber set it. You can change it later (c).
+
+        ▸ Start date         2026-11-26
+          Body weight
+          Weight unit        (•) kg  ( ) lb
+          Product            isotretinoin (generic)
+          Take it            (•) with food  ( ) with or without food
+          Dose plan (mg)
+          Intake times       08:00, 20:00
+          Target (mg/kg)     120
+          Patient category   (•) can get pregnant  ( ) cannot get pregnant
+          Planned end
+
+         The day of your first dose, YYYY-MM-DD.
+
+
+
+
+
+
+
+         ↑↓ field   ← → choose   ^S save   Esc later
+        """))
+        driver.press(.escape)
+        #expect(driver.screen.contains("Set up your course any time with c."))
+    }
+
+    @Test("setup refuses missing or impossible values and points at the field")
+    func setupValidation() {
+        var driver = ScreenDriver()
+        driver.press(.ch("c"), .control("s"))
+        #expect(driver.screen.contains("Body weight is needed to work out mg/kg."))
+        #expect(driver.screen.contains("▸ Body weight"))
+        driver.type("610")
+        driver.press(.control("s"))
+        #expect(driver.screen.contains("Weight: 610 kg is not a plausible body weight"))
+        driver.press(.backspace)
+        driver.press(.control("s"))
+        #expect(driver.screen.contains("Dose plan: write the mg you take at each time, e.g. 20+20."))
+        driver.type("20+20+20")
+        driver.press(.control("s"))
+        #expect(driver.screen.contains("is not a plan like 20+20"))
+        #expect(driver.recorded.isEmpty)
+    }
+
+    @Test("a saved setup shows the course panel on Today")
+    func coursePanel() {
+        let journal = journalWithCourse(dosesUntil: LocalDate(iso: "2026-11-25")!)
+        let driver = ScreenDriver(journal: journal)
+        // 24 days × 40 mg = 960 mg; 960 / 61 = 15.74 mg/kg = 13% of 120.
+        // Remaining 104.26 mg/kg at 40/61 = 0.6557 a day → 159 days → Tue 4 May 2027.
+        #expect(driver.screen.contains(" Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg"))
+        #expect(driver.screen.contains("   960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%"))
+        #expect(driver.screen.contains("   Taken   week 6/7 · course month 48/49 · overall 48/49 · 1 not recorded"))
+        #expect(driver.screen.contains("   Target  Tue 4 May 2027 at your recent intake · Tue 4 May 2027 at the plan"))
+        #expect(driver.screen.contains(" Doses today  morning 20 mg due since 08:00 · evening 20 mg at 20:00"))
+    }
+
+    @Test("the dose log at 80×24: Enter records the planned dose as taken now")
+    func doseLog() throws {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"))
+        #expect(driver.screen == screen("""
+         IsoJournal · Doses                                     Thu 26 Nov 2026 (today)
+
+         Plan: 20 + 20 mg · take with food · weight 61 kg
+
+           Time   Intake     Plan      Recorded
+        ▸ 08:00  morning    20 mg     · not recorded
+          20:00  evening    20 mg     · not recorded
+
+         Total: 0 mg taken of 40 mg planned
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         Enter taken   e edit   s skipped   x withdraw   [ ] day   w weight   m medicine
+        """))
+        driver.press(.enter)
+        let change = try #require(driver.recorded.last?.first)
+        #expect(change == DoseIntake(slot: "morning", status: .taken, milligrams: 20, withFood: true)
+            .change(day: today, at: ScreenDriver.morning, timeZone: ScreenDriver.zone))
+        #expect(driver.screen.contains("▸ 08:00  morning    20 mg     ✓ taken 09:30 · 20 mg · with food"))
+        #expect(driver.screen.contains("Saved: morning dose 20 mg taken (Thu 26 Nov 2026)."))
+        #expect(driver.screen.contains(" Total: 20 mg taken of 40 mg planned"))
+    }
+
+    @Test("logging a slot twice asks first; n keeps the record as it was")
+    func doubleDoseGuard() {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"), .enter, .enter)
+        #expect(driver.screen.contains("The morning dose of Thu 26 Nov 2026 is already recorded"))
+        #expect(driver.screen.contains("(taken, 20 mg). Record it again? The earlier record stays in"))
+        driver.press(.ch("n"))
+        #expect(driver.recorded.count == 1) // the first dose only
+        #expect(driver.screen.contains("Not saved."))
+        driver.press(.enter, .ch("y"))
+        #expect(driver.recorded.count == 2)
+    }
+
+    @Test("skipping, editing an unusual amount, and the future")
+    func skipEditFuture() {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"), .down, .ch("s"))
+        #expect(driver.screen.contains("▸ 20:00  evening    20 mg     ✗ skipped"))
+        driver.press(.ch("]"))
+        #expect(driver.screen.contains("Doses can only be recorded once taken."))
+        driver.press(.up, .ch("e"))
+        #expect(driver.screen.contains("Record the morning dose of Thu 26 Nov 2026:"))
+        driver.press(.control("u"))
+        driver.type("40")
+        driver.press(.enter, .enter, .enter)
+        #expect(driver.screen.contains("The plan for this dose is 20 mg, not 40 mg. Save 40 mg?"))
+        driver.press(.ch("y"))
+        #expect(driver.screen.contains("✓ taken 08:00 · 40 mg · with food"))
+        driver.press(.ch("e"), .control("u"))
+        driver.type("400")
+        driver.press(.enter, .enter, .enter)
+        #expect(driver.screen.contains("far above any isotretinoin plan"))
+    }
+
+    @Test("back-filling yesterday uses the slot's usual time")
+    func backfill() throws {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"), .ch("["), .enter)
+        #expect(driver.screen.contains("Wed 25 Nov 2026"))
+        #expect(driver.screen.contains("✓ taken 08:00 · 20 mg"))
+        let change = try #require(driver.recorded.last?.first)
+        #expect(change.id == DoseIntake.entryID(day: today.adding(days: -1), slot: "morning"))
+    }
+
+    @Test("a tetracycline-class medicine brings the interaction warning and is noted with it")
+    func interactionWarning() throws {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"), .ch("m"))
+        driver.type("Doxycycline 100 mg")
+        driver.press(.enter)
+        #expect(driver.screen.contains("Interaction: tell your prescriber"))
+        #expect(driver.screen.contains("tetracycline-class antibiotic"))
+        let change = try #require(driver.recorded.last?.first)
+        guard case let .put(_, _, _, _, .medicine(note), _) = change else {
+            Issue.record("expected a medicine note")
+            return
+        }
+        #expect(note.warningShown?.contains("tetracycline-class") == true)
+        driver.press(.ch("x"))
+        #expect(driver.screen.contains("Interaction: tell your prescriber"))
+        driver.press(.enter)
+        #expect(driver.screen.contains(" Other medicines: Doxycycline 100 mg (!)"))
+    }
+
+    @Test("weight from the dose log goes into the history")
+    func weightPrompt() {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        driver.press(.ch("d"), .ch("w"))
+        driver.type("63.5")
+        driver.press(.enter)
+        #expect(driver.screen.contains("Weight 63.5 kg saved for Thu 26 Nov 2026."))
+        #expect(driver.state.journal.courseRecords?.weight(on: today) == 63.5)
+        driver.press(.ch("w"))
+        driver.type("6350")
+        driver.press(.enter)
+        #expect(driver.screen.contains("is not a plausible body weight"))
+    }
+}
