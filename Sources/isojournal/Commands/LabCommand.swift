@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+import JournalStore
+
+/// `isojournal lab …`: appointments (blood draws, pregnancy tests, visits, pickups) and the
+/// patient's own flag limits. Results are logged with `isojournal log lab`.
+struct LabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lab",
+        abstract: "Schedule lab appointments, mark them done, missed or moved, and set your own limits.",
+        subcommands: [LabScheduleCommand.self, LabMarkCommand.self, LabMoveCommand.self, LabLimitsCommand.self]
+    )
+}
+
+struct LabScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Schedule a blood draw, pregnancy test, prescriber visit or pharmacy pickup.",
+        discussion: """
+            Kinds: \(LabAppointment.What.allCases.map(\.rawValue).joined(separator: ", ")).
+            Lipid draws are fasting unless you say --no-fasting. Scheduling the same kind on the same \
+            day again updates it.
+            Example: isojournal lab schedule lipids 2026-12-01 --time 08:30 --fasting --note "Main St lab"
+            """
+    )
+
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    var kind: String
+
+    @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
+    var date: String
+
+    @Option(help: ArgumentHelp("The time, if there is one.", valueName: "HH:MM"))
+    var time: String?
+
+    @Flag(inversion: .prefixedNo, help: "Whether to come fasting (default: yes for lipid draws).")
+    var fasting: Bool?
+
+    @Option(help: ArgumentHelp("Pregnancy tests: clinic or home.", valueName: "clinic|home"))
+    var setting: String?
+
+    @Option(help: "A note: where, who, what to bring.")
+    var note: String?
+
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let what = try LabArguments.what(kind)
+            let day = try LabArguments.day(date)
+            var minute: Int?
+            if let time {
+                guard let parsed = Timestamp.parseClock(time) else {
+                    throw CommandFailure.badInput("'\(time)' is not a time. Write it as HH:MM, for example 08:30.")
+                }
+                minute = parsed
+            }
+            var place: TestSetting?
+            if let setting {
+                guard what == .pregnancyTest else { throw CommandFailure.badInput("--setting is only for pregnancy tests.") }
+                guard let parsed = TestSetting(rawValue: setting.lowercased()) else {
+                    throw CommandFailure.badInput("Setting '\(setting)' is not clinic or home.")
+                }
+                place = parsed
+            }
+            let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let appointment = LabAppointment(what: what, setting: place, minuteOfDay: minute, fasting: fasting,
+                                             note: (trimmedNote?.isEmpty ?? true) ? nil : trimmedNote)
+            let store = try location.openStore(mode: .readWrite)
+            try saveLabChanges(store) { _ in
+                [.put(LabAppointment.entryID(day: day, what: what), day: day, body: .labAppointment(appointment))]
+            }
+            say("Scheduled: \(day.iso) " + LabText.appointmentLine(appointment))
+        }
+    }
+}
+
+struct LabMarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark",
+        abstract: "Mark an appointment done or missed.",
+        discussion: "Example: isojournal lab mark lipids 2026-12-01 done"
+    )
+
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    var kind: String
+    @Argument(help: ArgumentHelp("The day it was scheduled for.", valueName: "YYYY-MM-DD"))
+    var date: String
+    @Argument(help: "done, missed or scheduled.")
+    var status: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let what = try LabArguments.what(kind)
+            let day = try LabArguments.day(date)
+            guard let newStatus = LabAppointment.Status(rawValue: status.lowercased()), newStatus != .moved else {
+                throw CommandFailure.badInput("Status '\(status)' is not done, missed or scheduled (to move it, use isojournal lab move).")
+            }
+            let store = try location.openStore(mode: .readWrite)
+            var line = ""
+            try saveLabChanges(store) { journal in
+                var appointment = try LabArguments.existing(what, day, in: journal)
+                appointment.status = newStatus
+                line = LabText.appointmentLine(appointment)
+                return [.put(LabAppointment.entryID(day: day, what: what), day: day, body: .labAppointment(appointment))]
+            }
+            say("Saved: \(day.iso) " + line)
+        }
+    }
+}
+
+struct LabMoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move an appointment to another day (the old day shows it moved).",
+        discussion: "Example: isojournal lab move lipids 2026-12-01 2026-12-03"
+    )
+
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    var kind: String
+    @Argument(help: ArgumentHelp("The day it was scheduled for.", valueName: "YYYY-MM-DD"))
+    var from: String
+    @Argument(help: ArgumentHelp("The new day.", valueName: "YYYY-MM-DD"))
+    var to: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let what = try LabArguments.what(kind)
+            let oldDay = try LabArguments.day(from)
+            let newDay = try LabArguments.day(to)
+            guard oldDay != newDay else { throw CommandFailure.badInput("It is already on \(oldDay.iso).") }
+            let store = try location.openStore(mode: .readWrite)
+            try saveLabChanges(store) { journal in
+                var old = try LabArguments.existing(what, oldDay, in: journal)
+                let newID = LabAppointment.entryID(day: newDay, what: what)
+                if case .labAppointment(let there)? = journal.current(newID)?.body, there.status != .moved {
+                    throw CommandFailure.badInput("There is already a \(what.rawValue) appointment on \(newDay.iso).")
+                }
+                var new = old
+                new.status = .scheduled
+                new.movedTo = nil
+                new.movedFrom = oldDay
+                old.status = .moved
+                old.movedTo = newDay
+                return [.put(LabAppointment.entryID(day: oldDay, what: what), day: oldDay, body: .labAppointment(old)),
+                        .put(newID, day: newDay, body: .labAppointment(new))]
+            }
+            say("Moved: \(what.name) from \(oldDay.iso) to \(newDay.iso).")
+        }
+    }
+}
+
+/// Reading the arguments the lab commands share.
+enum LabArguments {
+    static func what(_ text: String) throws -> LabAppointment.What {
+        guard let what = LabAppointment.What(rawValue: text.lowercased()) else {
+            throw CommandFailure.badInput("Unknown appointment kind '\(text)'. Valid kinds: "
+                + LabAppointment.What.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        return what
+    }
+
+    static func day(_ text: String) throws -> LocalDate {
+        guard let day = LocalDate(iso: text) else {
+            throw CommandFailure.badInput("'\(text)' is not a date. Write it as YYYY-MM-DD.")
+        }
+        return day
+    }
+
+    static func existing(_ what: LabAppointment.What, _ day: LocalDate, in journal: Journal) throws -> LabAppointment {
+        guard case .labAppointment(let appointment)? = journal.current(LabAppointment.entryID(day: day, what: what))?.body else {
+            throw CommandFailure.badInput("No \(what.rawValue) appointment on \(day.iso). See them with: isojournal labs")
+        }
+        return appointment
+    }
+}
