@@ -1,0 +1,119 @@
+import Foundation
+import JournalCore
+
+/// The PHQ-2, stepping up to the PHQ-9, one question at a time with the published wording.
+/// Any answer but "not at all" to item 9 brings the crisis guidance at once.
+public struct MoodCheckScreen: Equatable, Sendable {
+    enum Mode: Equatable, Sendable {
+        case asking
+        /// Item 9 was answered: the crisis guidance is up; only C closes it.
+        case crisis
+        /// Saved: the scores, until Esc.
+        case finished
+    }
+
+    enum Outcome: Equatable {
+        case stay
+        case close
+        case save(JournalChange)
+    }
+
+    let day: LocalDate
+    var answers: [Int] = []
+    var mode: Mode = .asking
+    var crisisShownAt: Date?
+
+    init(day: LocalDate) { self.day = day }
+
+    var questionCount: Int {
+        Questionnaire.questionCount(afterAnswers: answers, stepUpAt: ProgrammeRules.shipped.moodCheck.phq2StepUpAt)
+    }
+
+    mutating func handle(_ key: Key, now: Date) -> Outcome {
+        switch mode {
+        case .finished:
+            return key == .escape || key == .enter || key == .character("q") ? .close : .stay
+        case .crisis:
+            guard key == .character("c") || key == .character("C") else { return .stay }
+            crisisShownAt = now
+            mode = .finished
+            return .save(change)
+        case .asking:
+            switch key {
+            case .escape:
+                return .close
+            case .backspace, .left:
+                if !answers.isEmpty { answers.removeLast() }
+            case .character(let c):
+                guard let value = c.wholeNumberValue, (0...3).contains(value) else { return .stay }
+                answers.append(value)
+                if answers.count == 9 && value > 0 {
+                    mode = .crisis
+                } else if answers.count == questionCount {
+                    mode = .finished
+                    return .save(change)
+                }
+            default:
+                break
+            }
+            return .stay
+        }
+    }
+
+    var change: JournalChange {
+        .put(MoodCheck.entryID(day: day), day: day, body: .moodCheck(MoodCheck(answers: answers, crisisGuidanceShownAt: crisisShownAt)))
+    }
+
+    func draw(into canvas: inout Canvas, crisisLine: String) {
+        let phq = Questionnaire.phq
+        Chrome.drawTitle("IsoJournal · Mood check", right: DateText.short(day), into: &canvas)
+        switch mode {
+        case .asking, .crisis:
+            let index = min(answers.count, 8)
+            canvas.put(" Question \(index + 1) of \(questionCount)", row: 2, column: 0, style: .dim)
+            var row = 4
+            for line in DisplayWidth.wrap(phq.stem, to: canvas.width - 2) { canvas.put(" " + line, row: row, column: 0); row += 1 }
+            row += 1
+            for line in DisplayWidth.wrap(phq.items[index], to: canvas.width - 4) {
+                canvas.put("   " + line, row: row, column: 0, style: .bold)
+                row += 1
+            }
+            row += 1
+            for (value, answer) in phq.answers.enumerated() {
+                canvas.put("   \(value)  \(answer)", row: row, column: 0)
+                row += 1
+            }
+            canvas.put(DisplayWidth.truncate(" " + phq.source, to: canvas.width), row: canvas.height - 3, column: 0, style: .dim)
+            Chrome.drawHints([("0-3", "answer"), ("⌫", "back"), ("Esc", "stop")], into: &canvas)
+            if mode == .crisis {
+                Chrome.drawHints([("C", "I have read this")], into: &canvas)
+                Dialog(title: "Please reach out now", lines: [phq.crisis, "", "Crisis line: " + crisisLine],
+                       prompt: "Press C to confirm you have read this. It is recorded with this check.", style: .alarm).draw(into: &canvas)
+            }
+        case .finished:
+            let check = MoodCheck(answers: answers)
+            var lines = ["PHQ-2 score: \(check.phq2Score) of 6"]
+            if let phq9 = check.phq9Score {
+                lines.append("PHQ-9 score: \(phq9) of 27")
+                if phq9 >= ProgrammeRules.shipped.moodCheck.phq9TellPrescriberAt {
+                    lines.append("A PHQ-9 score of \(ProgrammeRules.shipped.moodCheck.phq9TellPrescriberAt) or more is the usual point to tell your prescriber.")
+                }
+            } else if check.phq2Score < ProgrammeRules.shipped.moodCheck.phq2StepUpAt {
+                lines.append("Tell your prescriber if your mood changes; you can repeat the check any time.")
+            }
+            if check.selfHarmAnswered {
+                lines.append("You answered item 9: contact your prescriber today. Crisis line: \(crisisLine).")
+            }
+            lines.append("Saved. These scores are for you and your prescriber; they are not a diagnosis.")
+            var row = 3
+            for line in lines {
+                for wrapped in DisplayWidth.wrap(line, to: canvas.width - 2) {
+                    canvas.put(" " + wrapped, row: row, column: 0, style: line.hasPrefix("You answered") ? .warning : .plain)
+                    row += 1
+                }
+                row += 1
+            }
+            Chrome.drawHints([("Esc", "back")], into: &canvas)
+        }
+    }
+}
