@@ -1,0 +1,44 @@
+import Foundation
+
+/// Something due, overdue or coming, in plain words, with a stable id so a calendar, a
+/// notification and a snooze all refer to the same thing.
+public struct Reminder: Equatable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case dose, symptomLog = "symptom-log", appointment, fasting, pregnancyTest = "pregnancy-test"
+        case window, confirmation, contraception, moodCheck = "mood-check", weight, afterCourse = "after-course"
+        case checklist
+    }
+
+    /// Most pressing first.
+    public enum Urgency: Int, Sendable, Comparable, CaseIterable {
+        case overdue, dueNow, today, upcoming
+
+        public static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
+
+        public var label: String {
+            switch self {
+            case .overdue: return "overdue"
+            case .dueNow: return "due now"
+            case .today: return "today"
+            case .upcoming: return "upcoming"
+            }
+        }
+
+        /// What `isojournal remind` exits 1 for.
+        public var isDue: Bool { self <= .dueNow }
+    }
+
+    public let id: String
+    public let kind: Kind
+    public let due: Date
+    public let urgency: Urgency
+    public let message: String
+
+    public init(id: String, kind: Kind, due: Date, urgency: Urgency, message: String) {
+        self.id = id
+        self.kind = kind
+        self.due = due
+        self.urgency = urgency
+        self.message = message
+    }
+}

@@ -1,0 +1,72 @@
+import JournalCore
+
+/// The keys of the Today screen: each opens another screen.
+extension AppState {
+    mutating func handleToday(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("q"), .escape:
+            return [.quit]
+        case .character("h"):
+            openHistory()
+        case .character("R"):
+            return [.reload]
+        case .character("l"), .enter:
+            guard writable() else { return [] }
+            screen = .logSymptoms(LogSymptomsScreen(day: today, journal: journal))
+        case .character("b"):
+            // Read-only journals can still show their labs; the screen refuses changes.
+            screen = .labs(LabsScreen(journal: journal, readOnlyReason: readOnlyReason))
+        case .character("c"):
+            guard writable() else { return [] }
+            screen = .courseSetup(CourseSetupScreen(journal: journal, today: today))
+        case .character("d"):
+            guard writable() else { return [] }
+            guard journal.courseRecords != nil else {
+                status = StatusLine("Set up your course first (press c): the dose log follows your plan.", isError: true)
+                return []
+            }
+            screen = .doseLog(DoseLogScreen(day: today))
+        case .character("k"):
+            guard let course = journal.courseRecords else {
+                status = StatusLine("Set up your course first (press c): the checklist follows your course months.", isError: true)
+                return []
+            }
+            screen = .checklist(ChecklistScreen(month: MonthlyChecklist.currentMonth(startDate: course.settings.startDate, today: today)))
+        case .character("m"):
+            guard writable() else { return [] }
+            screen = .moodCheck(MoodCheckScreen(day: today))
+        case .up:
+            reminderSelection = max(0, reminderSelection - 1)
+        case .down:
+            let count = min(TodayScreen.reminderLines, TodayScreen.reminders(journal: journal, now: now, timeZone: timeZone).count)
+            reminderSelection = max(0, min(count - 1, reminderSelection + 1))
+        case .character("z"), .character("x"):
+            guard writable() else { return [] }
+            let due = TodayScreen.reminders(journal: journal, now: now, timeZone: timeZone)
+            guard due.indices.contains(reminderSelection) else { return [] }
+            let reminder = due[reminderSelection]
+            var state = ReminderEngine.states(in: journal)[reminder.id] ?? ReminderState(reminder: reminder.id)
+            let done: String
+            if key == .character("z") {
+                state.snoozedUntil = now.addingTimeInterval(3600)
+                done = "Snoozed for an hour: \(reminder.message)"
+            } else {
+                state.dismissed = true
+                done = "Dismissed." + (reminder.kind == .dose ? " The dose is still not recorded as taken." : "")
+            }
+            reminderSelection = 0
+            pendingSave = .stay(done: done)
+            return [.record([.put(ReminderState.entryID(reminder: reminder.id), day: today, body: .reminderState(state))])]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// False, with the reason on the status line, when the journal must not change.
+    private mutating func writable() -> Bool {
+        guard let readOnlyReason else { return true }
+        status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
+        return false
+    }
+}
