@@ -1,0 +1,163 @@
+import Foundation
+
+/// Everything a prescriber reads at a visit, for one range of days, worked out once from the
+/// journal. The Markdown and HTML reports are two ways of printing it.
+public struct VisitSummary: Sendable {
+    public struct Course: Sendable {
+        public let settings: CourseSettings
+        public let progress: CourseProgress
+        public let weightDay: LocalDate?
+        public let isPausedNow: Bool
+    }
+
+    public struct SymptomLine: Sendable {
+        public let slug: String
+        public let name: String
+        public let worst: (day: LocalDate, grade: Int)
+        public let latest: (day: LocalDate, grade: Int)
+        public let direction: SymptomSeries.Direction
+        /// Worst grade of each week in the range.
+        public let weekly: [Int?]
+    }
+
+    public struct LabLine: Sendable {
+        public let day: LocalDate
+        public let result: LabResult
+        public let flags: [LabFlag]
+        /// The same test's result before this one, for the change (and an earlier flag).
+        public let previous: DatedLabResult?
+    }
+
+    /// A red flag or a mood check that asks for attention.
+    public struct Alert: Sendable {
+        public let day: LocalDate
+        public let level: RecordAlert.Level
+        public let text: String
+    }
+
+    public struct Note: Sendable {
+        public let day: LocalDate
+        public let about: String
+        public let text: String
+    }
+
+    public let range: ReportRange
+    public let generatedAt: Date
+    public let timeZone: TimeZone
+    /// The moment the numbers are worked out for: now, or the end of the range if it ended earlier.
+    public let asOf: Date
+    public let course: Course?
+    public let adherenceInRange: CourseProgress.Adherence?
+    public let adherenceByMonth: [CourseSeries.MonthAdherence]
+    public let cumulative: [CourseSeries.DayTotal]
+    public let symptoms: [SymptomLine]
+    public let labs: [LabLine]
+    public let labTrends: [LabTrend]
+    public let alerts: [Alert]
+    public let checklist: MonthlyChecklist?
+    public let medicines: [(day: LocalDate, medicine: MedicineNote)]
+    public let notes: [Note]
+
+    public init(journal: Journal, range: ReportRange, now: Date, timeZone: TimeZone) {
+        self.range = range
+        generatedAt = now
+        self.timeZone = timeZone
+        let endOfRange = Timestamp.instant(of: range.to, minuteOfDay: 24 * 60 - 1, in: timeZone)
+        asOf = min(now, endOfRange)
+        let asOfDay = Timestamp.localDate(of: asOf, in: timeZone)
+        let labRecords = journal.labRecords
+        let entries = journal.entries(from: range.from, to: range.to)
+
+        if let records = journal.courseRecords {
+            let progress = CourseProgress(records: records, now: asOf, timeZone: timeZone)
+            course = Course(settings: records.settings, progress: progress,
+                            weightDay: records.weights.last { $0.day <= asOfDay }?.day ?? records.weights.first?.day,
+                            isPausedNow: records.isPaused(asOfDay))
+            adherenceInRange = CourseSeries.adherence(records, from: range.from, to: range.to, now: asOf, timeZone: timeZone)
+            adherenceByMonth = CourseSeries.adherenceByMonth(records, now: asOf, timeZone: timeZone)
+            cumulative = CourseSeries.cumulative(records, through: asOfDay)
+            checklist = MonthlyChecklist.build(journal: journal, today: asOfDay)
+        } else {
+            course = nil
+            adherenceInRange = nil
+            adherenceByMonth = []
+            cumulative = []
+            checklist = nil
+        }
+
+        let catalogue = SymptomCatalogue.shipped
+        let allSeries = SymptomSeries.all(in: journal)
+        let known = catalogue.symptoms.map(\.slug)
+        let order = known.filter { allSeries[$0] != nil } + allSeries.keys.filter { !known.contains($0) }.sorted()
+        symptoms = order.compactMap { slug in
+            guard let series = allSeries[slug], let summary = series.summary(from: range.from, to: range.to) else { return nil }
+            return SymptomLine(slug: slug, name: catalogue.name(of: slug), worst: summary.worst, latest: summary.latest,
+                               direction: series.direction(from: range.from, to: range.to),
+                               weekly: series.weeklyWorst(from: range.from, to: range.to).map(\.grade))
+        }
+
+        labs = labRecords.results.filter { range.from <= $0.day && $0.day <= range.to }
+            .map { dated in
+                LabLine(day: dated.day, result: dated.result, flags: dated.flags,
+                        previous: labRecords.results(of: dated.result.test).last { $0.day < dated.day })
+            }
+        labTrends = LabTest.allCases.compactMap { test -> LabTrend? in
+            guard let unit = labRecords.displayUnit(for: test),
+                  let trend = LabTrend(test: test, results: labRecords.results.filter { $0.day <= range.to }, unit: unit),
+                  trend.points.contains(where: { $0.day >= range.from }) else { return nil }
+            return trend
+        }
+
+        var alerts: [Alert] = []
+        var medicines: [(day: LocalDate, medicine: MedicineNote)] = []
+        var notes: [Note] = []
+        for entry in entries {
+            let alert = RecordAlert.of(entry, labs: labRecords)
+            switch entry.body {
+            case .redFlag, .moodCheck:
+                guard let alert else { break }
+                var text = EntryDescription.line(entry, timeZone: timeZone)
+                if alert.level == .tell {
+                    let mood = ProgrammeRules.shipped.moodCheck
+                    text += " — a positive screen (PHQ-2 ≥ \(mood.phq2StepUpAt) or PHQ-9 ≥ \(mood.phq9TellPrescriberAt))"
+                }
+                alerts.append(Alert(day: entry.day, level: alert.level, text: text))
+            case .medicine(let medicine)?:
+                medicines.append((entry.day, medicine))
+            default:
+                break
+            }
+            for text in RecordNotes.of(entry) where !(entry.kind == .checklistItem) {
+                notes.append(Note(day: entry.day, about: Self.about(entry, catalogue: catalogue), text: text))
+            }
+        }
+        self.alerts = alerts
+        self.medicines = medicines
+        self.notes = notes
+    }
+
+    /// What a note is attached to, in a few words.
+    static func about(_ entry: Entry, catalogue: SymptomCatalogue) -> String {
+        switch entry.body {
+        case .symptom(let rating)?: return catalogue.name(of: rating.symptom)
+        case .labResult(let result)?: return result.test.name
+        case .labAppointment(let appointment)?: return appointment.what.name
+        case .checklistTick(let tick)?: return ChecklistItemKind.title(of: tick.item)
+        case .medicine(let medicine)?: return medicine.name
+        case .pause?: return "Pause"
+        default: return entry.kind?.rawValue ?? "record"
+        }
+    }
+
+    /// Planned intakes taken, as "56 of 60 (93%)".
+    public static func adherenceText(_ a: CourseProgress.Adherence) -> String {
+        guard a.planned > 0 else { return "no doses were due" }
+        let percent = Int((Double(a.taken) / Double(a.planned) * 100).rounded())
+        var text = "\(a.taken) of \(a.planned) planned doses taken (\(percent)%)"
+        if a.skipped > 0 { text += ", \(a.skipped) skipped" }
+        if a.unrecorded > 0 { text += ", \(a.unrecorded) not recorded" }
+        return text
+    }
+
+    public static func gradeText(_ g: (day: LocalDate, grade: Int)) -> String { "\(g.grade) (\(g.day.iso))" }
+}

@@ -1,0 +1,55 @@
+import JournalCore
+
+/// Keeping a read-only journal read-only, and reloading it from the disk.
+extension AppState {
+    /// Every key's effects pass here. When the journal must not change, a `.record` is dropped
+    /// (whatever screen asked for it), any save the screen was waiting for is forgotten, and the
+    /// status line says why. Screens refuse their edit keys themselves too; this is the net.
+    mutating func refusingWritesIfReadOnly(_ effects: [Effect]) -> [Effect] {
+        guard let readOnlyReason, effects.contains(where: { if case .record = $0 { return true } else { return false } }) else {
+            return effects
+        }
+        pendingSave = nil
+        status = StatusLine("Read-only: nothing was saved (\(readOnlyReason)).", isError: true)
+        return effects.filter { if case .record = $0 { return false } else { return true } }
+    }
+
+    /// On screens that stay open when read-only (the checklist), the keys that would start an
+    /// edit are refused before the screen sees them, so no note or item is typed for nothing.
+    mutating func refusesEditKeyWhenReadOnly(_ key: Key) -> Bool {
+        guard let readOnlyReason, case .checklist(let checklist) = screen, checklist.mode == .browsing else { return false }
+        let editKeys: [Key] = [.character(" "), .character("x"), .character("n"), .character("a"), .enter]
+        guard editKeys.contains(key) else { return false }
+        status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
+        return true
+    }
+
+    /// The journal as read again from the disk: the last durable state, another copy's saves included.
+    mutating func finishReload(_ result: Result<Journal, SaveFailure>) -> [Effect] {
+        switch result {
+        case .failure(let failure):
+            status = StatusLine("Could not reload: " + failure.message, isError: true)
+        case .success(let fresh):
+            let added = fresh.revisions.count - journal.revisions.count
+            journal = fresh
+            if case .history(var history) = screen {
+                history.prepare(context: historyContext)
+                screen = .history(history)
+            }
+            status = StatusLine("Reloaded at \(DateText.clock(now, in: timeZone)): "
+                                + (added > 0 ? "\(added) new change\(added == 1 ? "" : "s")." : "nothing new."))
+        }
+        return []
+    }
+
+    /// Puts "(read-only)" in the title bar of screens whose own title does not say it.
+    static func markReadOnly(_ canvas: inout Canvas) {
+        guard canvas.height > 0, canvas.width > 2, !canvas.line(0).contains("read-only") else { return }
+        let mark = " (read-only)"
+        // After the left-hand title: the first run of two spaces past the first word.
+        var end = 1
+        while end < canvas.width - 1, !(canvas[0, end].grapheme == " " && canvas[0, end + 1].grapheme == " ") { end += 1 }
+        guard end + DisplayWidth.of(mark) < canvas.width else { return }
+        canvas.put(mark, row: 0, column: end, style: .titleBar)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import JournalCore
+
+/// Looking back over the whole course, in both modes: a timeline day by day, a calendar heat
+/// map per symptom, trends as charts, filters, and the edit history of any record. Nothing
+/// here changes the journal.
+public struct HistoryScreen: Equatable, Sendable {
+    public enum Tab: Equatable, Sendable { case timeline, calendar, trends }
+
+    enum Outcome: Equatable {
+        case stay
+        case message(StatusLine)
+        case close
+        /// Read the journal again from the disk (the patient's copy may have saved since).
+        case reload
+    }
+
+    /// What every view reads from: the journal and the time, as the app knows them now.
+    struct Context {
+        let journal: Journal
+        let now: Date
+        let timeZone: TimeZone
+        /// The window's height, for paging.
+        let height: Int
+        var today: LocalDate { Timestamp.localDate(of: now, in: timeZone) }
+    }
+
+    public private(set) var tab: Tab = .timeline
+    public private(set) var filter = HistoryFilter()
+    var timeline = TimelineView()
+    var calendar = CalendarView()
+    var trends = TrendsView()
+    /// Open over the current tab while filters are being edited.
+    var filterForm: FilterView?
+    /// Open over the timeline while one record's revisions are shown.
+    var record: RecordHistoryView?
+    let isReadOnly: Bool
+    /// The timeline as last built, and for which journal and filter: a long journal takes a
+    /// while to describe, and a key press should not do it twice.
+    private var cachedTimeline: (key: TimelineKey, days: [TimelineDay])?
+
+    struct TimelineKey: Equatable {
+        let revisionCount: Int
+        let last: Entry?
+        let filter: HistoryFilter
+
+        init(_ journal: Journal, _ filter: HistoryFilter) {
+            revisionCount = journal.revisions.count
+            last = journal.revisions.last
+            self.filter = filter
+        }
+    }
+
+    public static func == (a: HistoryScreen, b: HistoryScreen) -> Bool {
+        a.tab == b.tab && a.filter == b.filter && a.timeline == b.timeline && a.calendar == b.calendar && a.trends == b.trends
+            && a.filterForm == b.filterForm && a.record == b.record && a.isReadOnly == b.isReadOnly
+    }
+
+    /// The timeline for the journal and filter, from the cache when it still fits.
+    func timelineDays(_ context: Context) -> [TimelineDay] {
+        let key = TimelineKey(context.journal, filter)
+        if let cachedTimeline, cachedTimeline.key == key { return cachedTimeline.days }
+        return Timeline.build(journal: context.journal, filter: filter, timeZone: context.timeZone)
+    }
+
+    /// Builds the timeline ahead of the first drawing.
+    mutating func prepare(context: Context) { _ = refreshTimeline(context) }
+
+    private mutating func refreshTimeline(_ context: Context) -> [TimelineDay] {
+        let days = timelineDays(context)
+        cachedTimeline = (TimelineKey(context.journal, filter), days)
+        return days
+    }
+
+    public init(isReadOnly: Bool) { self.isReadOnly = isReadOnly }
+
+    mutating func handle(_ key: Key, context: Context) -> Outcome {
+        let outcome = handleKey(key, context: context)
+        // Built once here, so the drawing after this key (and every tick until the next) reuses it.
+        if tab == .timeline, record == nil { _ = refreshTimeline(context) }
+        return outcome
+    }
+
+    private mutating func handleKey(_ key: Key, context: Context) -> Outcome {
+        if var form = filterForm {
+            switch form.handle(key) {
+            case .editing: filterForm = form
+            case .cancelled: filterForm = nil
+            case .applied(let newFilter):
+                filter = newFilter
+                filterForm = nil
+                timeline.selection = 0
+                tab = .timeline
+                return .message(StatusLine("Showing: \(newFilter.summary)."))
+            case .invalid(let message):
+                filterForm = form
+                return .message(StatusLine(message, isError: true))
+            }
+            return .stay
+        }
+        if var open = record {
+            switch key {
+            case .escape, .character("q"), .backspace: record = nil
+            case .character("R"): return .reload
+            default: open.handle(key); record = open
+            }
+            return .stay
+        }
+        switch key {
+        case .escape, .character("q"): return .close
+        case .character("R"): return .reload
+        case .character("1"): tab = .timeline
+        case .character("2"): tab = .calendar
+        case .character("3"): tab = .trends
+        case .tab: tab = tab == .timeline ? .calendar : (tab == .calendar ? .trends : .timeline)
+        case .backTab: tab = tab == .timeline ? .trends : (tab == .calendar ? .timeline : .calendar)
+        case .character("f"): filterForm = FilterView(filter: filter, today: context.today)
+        case .character("c") where !filter.isEmpty:
+            filter = HistoryFilter()
+            timeline.selection = 0
+            return .message(StatusLine("Filters cleared: showing everything."))
+        default:
+            switch tab {
+            case .timeline:
+                if let id = timeline.handle(key, days: refreshTimeline(context), visibleRows: TimelineView.visibleRows(height: context.height)) {
+                    record = RecordHistoryView(id: id)
+                }
+            case .calendar: calendar.handle(key, context: context)
+            case .trends: trends.handle(key, context: context)
+            }
+        }
+        return .stay
+    }
+
+    // MARK: view
+
+    func draw(into canvas: inout Canvas, context: Context) {
+        Chrome.drawTitle("IsoJournal · History" + (isReadOnly ? " (read-only)" : ""), right: DateText.long(context.today), into: &canvas)
+        let body = Chrome.bodyRows(height: canvas.height)
+        let content = (body.lowerBound + 2)..<body.upperBound
+        if let record {
+            record.draw(into: &canvas, context: context, rows: body)
+            Chrome.drawHints(RecordHistoryView.hints, into: &canvas)
+            return
+        }
+        drawTabs(into: &canvas, row: body.lowerBound)
+        switch tab {
+        case .timeline:
+            timeline.draw(into: &canvas, days: timelineDays(context), filter: filter, rows: content)
+            Chrome.drawHints(TimelineView.hints, into: &canvas)
+        case .calendar:
+            calendar.draw(into: &canvas, context: context, rows: content)
+            Chrome.drawHints(CalendarView.hints, into: &canvas)
+        case .trends:
+            trends.draw(into: &canvas, context: context, rows: content)
+            Chrome.drawHints(TrendsView.hints, into: &canvas)
+        }
+        if let filterForm {
+            filterForm.draw(into: &canvas, rows: content)
+        }
+    }
+
+    private func drawTabs(into canvas: inout Canvas, row: Int) {
+        var x = 1
+        for (key, name, which) in [("1", "Timeline", Tab.timeline), ("2", "Calendar", .calendar), ("3", "Trends", .trends)] {
+            let style: Style = which == tab ? Style(bold: true, reverse: true) : .plain
+            x = canvas.put(" \(key) \(name) ", row: row, column: x, style: style) + 1
+        }
+        let right = "f filter: " + filter.summary
+        let available = canvas.width - x - 2
+        if available > 12 {
+            let text = DisplayWidth.truncate(right, to: available)
+            canvas.put(text, row: row, column: canvas.width - DisplayWidth.of(text) - 1, style: filter.isEmpty ? .dim : .warning)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import JournalCore
+import JournalStore
+
+/// `isojournal export snapshot -o FILE`: a read-only copy for a caregiver on another machine.
+struct ExportSnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "A read-only snapshot of the journal to share; `isojournal view --snapshot FILE` opens it.",
+        discussion: """
+            The file holds the journal's lines and a SHA-256 checksum of them, so a copy that was changed \
+            or damaged on the way is refused when opened. It is an integrity check, not a signature. \
+            The file is private (mode 600): send it the way you would send any medical record.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file.", valueName: "file")) var output: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let store = try location.openStore(mode: .readOnly)
+            for notice in store.notices { StandardOutput.warn(notice) }
+            let bytes: [UInt8]
+            do throws(SnapshotError) {
+                bytes = try Snapshot.make(journalPath: store.journalPath, createdAt: Date())
+            } catch {
+                throw CommandFailure.runtime(error.message)
+            }
+            do {
+                try PrivateFile.write(Data(bytes), to: output)
+            } catch {
+                throw CommandFailure.runtime("Could not write \(output): \(error.localizedDescription)")
+            }
+            let count = store.journal.currentRecordCount
+            say("Wrote \(output): \(count) record\(count == 1 ? "" : "s"), \(bytes.count) bytes. Open it with: isojournal view --snapshot \(output)")
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import JournalCore
+@testable import JournalUI
+
+/// The caregiver view must not be able to write: whatever is pressed on whatever screen, a
+/// read-only `AppState` never asks the loop to record anything.
+@Suite("Read-only mode")
+struct ReadOnlyTests {
+    static let reason = "it was opened in viewing mode"
+
+    static let keys: [Key] = {
+        var keys: [Key] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 []+-./:,".map { .character($0) }
+        keys += [.enter, .escape, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown,
+                 .control("s"), .control("u"), .control("a"), .control("e")]
+        return keys
+    }()
+
+    /// Every screen, as a read-only session could show it (the form screens are reached here
+    /// directly, since Today does not even open them when read-only).
+    static func screens(_ journal: Journal, today: LocalDate) -> [(String, AppState.Screen)] {
+        [("today", .today),
+         ("log symptoms", .logSymptoms(LogSymptomsScreen(day: today, journal: journal))),
+         ("labs", .labs(LabsScreen(journal: journal, readOnlyReason: reason))),
+         ("course setup", .courseSetup(CourseSetupScreen(journal: journal, today: today))),
+         ("doses", .doseLog(DoseLogScreen(day: today))),
+         ("checklist", .checklist(ChecklistScreen(month: 4))),
+         ("mood check", .moodCheck(MoodCheckScreen(day: today))),
+         ("history", .history(HistoryScreen(isReadOnly: true)))]
+    }
+
+    /// Exhaustive on purpose: a new screen must be added here, and so to this audit.
+    static func name(of screen: AppState.Screen) -> String {
+        switch screen {
+        case .today: return "today"
+        case .logSymptoms: return "log symptoms"
+        case .labs: return "labs"
+        case .courseSetup: return "course setup"
+        case .doseLog: return "doses"
+        case .checklist: return "checklist"
+        case .moodCheck: return "mood check"
+        case .history: return "history"
+        }
+    }
+
+    @Test("every key, then a key that saves, on every screen: nothing is recorded and the journal is unchanged")
+    func everyKeyEveryScreen() {
+        let journal = HistoryFixture.journal()
+        var driver = ScreenDriver(journal: journal, readOnlyReason: Self.reason)
+        let finishers: [Key] = [.character("s"), .character("y"), .character("0"), .character(" "), .enter, .control("s"), .character("C")]
+        var sequences = 0
+        for (_, screen) in Self.screens(journal, today: driver.state.today) {
+            for key in Self.keys {
+                for finisher in finishers {
+                    driver.state.screen = screen
+                    driver.press(key, finisher, .character("1"), .enter)
+                    sequences += 1
+                }
+            }
+        }
+        #expect(sequences > 4000)
+        // Booleans, so a failure reports a count rather than two whole journals.
+        let unchanged = driver.state.journal.revisions == journal.revisions
+        #expect(driver.recorded.count == 0, "first recorded: \(String(describing: driver.recorded.first))")
+        #expect(!driver.effects.contains { if case .record = $0 { return true } else { return false } })
+        #expect(unchanged)
+    }
+
+    @Test("a long random walk through the screens from Today records nothing")
+    func randomWalk() {
+        let journal = HistoryFixture.journal()
+        var driver = ScreenDriver(journal: journal, readOnlyReason: Self.reason)
+        var random = SeededGenerator(seed: 7)
+        var visited = Set<String>()
+        // A `.quit` is only an effect here: the walk goes on after it.
+        for _ in 0..<20_000 {
+            let key = Self.keys[Int.random(in: 0..<Self.keys.count, using: &random)]
+            driver.press(key)
+            visited.insert(Self.name(of: driver.state.screen))
+        }
+        #expect(visited.count >= 4, "the walk reached \(visited)")
+        let unchanged = driver.state.journal.revisions == journal.revisions
+        #expect(driver.recorded.count == 0)
+        #expect(unchanged)
+    }
+
+    @Test("a screen that tries to save is refused at one gate, which says so")
+    func gateSaysReadOnly() {
+        var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
+        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today))
+        driver.press(.ch("0"), .ch("0"))
+        #expect(driver.recorded.count == 0)
+        #expect(driver.screen.contains("Read-only: nothing was saved (it was opened in viewing mode)."), "\(driver.screen)")
+        driver.press(.escape)
+        #expect(driver.screen.contains("IsoJournal (read-only)"), "keys work again after a refused save:\n\(driver.screen)")
+    }
+
+    @Test("Today's edit keys each say read-only; viewing keys still work")
+    func todayKeys() {
+        for key in ["l", "d", "c", "m", "z", "x"] {
+            var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
+            driver.press(.ch(Character(key)))
+            #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "key \(key)")
+        }
+        var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
+        #expect(driver.screen.contains(" h history   b labs   k checklist   R reload   q quit"))
+        driver.press(.ch("k"))
+        #expect(driver.screen.contains("IsoJournal · Checklist (read-only)"), "the title says read-only on every screen:\n\(driver.screen)")
+        driver.press(.escape, .ch("h"))
+        #expect(driver.screen.contains("History (read-only)"))
+        driver.press(.escape, .ch("R"))
+        #expect(driver.effects.last == .reload)
+    }
+
+    @Test("the checklist's edit keys are refused before a note or item can be typed")
+    func checklistKeys() {
+        for key in [Key.character(" "), .character("x"), .character("n"), .character("a"), .enter] {
+            var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
+            driver.press(.ch("k"), key)
+            #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "\(key)")
+            #expect(!driver.screen.contains("Note for") && !driver.screen.contains("New item"))
+        }
+    }
+
+    @Test("the same keys in a writable journal do save (the gate only closes when read-only)")
+    func writableStillSaves() {
+        var driver = ScreenDriver(journal: HistoryFixture.journal())
+        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today))
+        driver.press(.ch("0"), .ch("0"))
+        #expect(driver.recorded.count == 1)
+    }
+}
