@@ -36,8 +36,22 @@ struct Subprocess {
         let envp = envStrings.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
+        // The child starts with no signal blocked and default actions, as from a shell. The test
+        // runner blocks some (SIGHUP, SIGTERM among them); a tmux server and its panes inheriting
+        // that mask would survive `kill-server` and linger after the test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else {
             return Result(status: -1, stdout: "", stderr: "spawn failed: \(String(cString: strerror(spawned)))")
         }
