@@ -128,7 +128,7 @@ struct CourseScreensTests {
 
 
 
-         Enter taken   e edit   s skipped   x withdraw   [ ] day   w weight   m medicine
+         Enter taken  e edit  s skip  x undo  [ ] day  w weight  m medicine  Esc back
         """))
         driver.press(.enter)
         let change = try #require(driver.recorded.last?.first)

@@ -2,7 +2,7 @@ import Foundation
 import JournalCore
 
 extension DoseLogScreen {
-    static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skipped"), ("x", "withdraw"), ("[ ]", "day"),
+    static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skip"), ("x", "undo"), ("[ ]", "day"),
                         ("w", "weight"), ("m", "medicine"), ("Esc", "back")]
 
     func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate, timeZone: TimeZone) {

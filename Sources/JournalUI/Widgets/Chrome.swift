@@ -18,13 +18,20 @@ public enum Chrome {
     public static func drawHints(_ hints: [(String, String)], into canvas: inout Canvas) {
         let row = canvas.height - 1
         canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: .hintBar)
+        let widths: [Int] = hints.map { DisplayWidth.of($0.0) + 1 + DisplayWidth.of($0.1) }
+        let textWidth: Int = 1 + widths.reduce(0, +)
+        let gaps: Int = max(0, hints.count - 1)
+        // Three spaces between hints; two or one when that lets every hint fit; when even
+        // one is not enough, three again and the last hints are left out.
+        var gap = 3
+        while gap > 1 && textWidth + gap * gaps > canvas.width { gap -= 1 }
+        if textWidth + gap * gaps > canvas.width { gap = 3 }
         var column = 1
-        for (key, action) in hints {
-            let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(action)
+        for ((key, action), width) in zip(hints, widths) {
             if column + width > canvas.width { break }
             canvas.put(key, row: row, column: column, style: Style(bold: true, reverse: true))
             canvas.put(action, row: row, column: column + DisplayWidth.of(key) + 1, style: .hintBar)
-            column += width + 3
+            column += width + gap
         }
     }
 
