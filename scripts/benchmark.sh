@@ -1,0 +1,13 @@
+#!/bin/sh
+# Speed at scale: builds the release binary and prints the benchmark table (see README, "Performance").
+# Usage: scripts/benchmark.sh [--static] [--sizes 3650,50000] [--repetitions 15]
+#   --static  build with --static-swift-stdlib (the recommended install build) into .build-release-static
+set -eu
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--static" ]; then
+    shift
+    swift build -c release --static-swift-stdlib --scratch-path .build-release-static >&2
+    exec python3 scripts/benchmark.py .build-release-static/release/isojournal "$@"
+fi
+swift build -c release --scratch-path .build-release >&2
+exec python3 scripts/benchmark.py .build-release/release/isojournal "$@"
