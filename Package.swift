@@ -20,11 +20,15 @@ let package = Package(
         .target(
             name: "JournalResources",
             path: "Resources",
-            exclude: ["README.md"],
+            exclude: ["README.md", "isojournal.1"],
             sources: ["EmbeddedResources.swift"],
             resources: [
                 .embedInCode("symptoms.json"),
                 .embedInCode("red-flags.json"),
+                .embedInCode("lab-flags.json"),
+                .embedInCode("interactions.json"),
+                .embedInCode("programme-rules.json"),
+                .embedInCode("phq.json"),
             ]
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),

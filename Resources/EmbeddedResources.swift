@@ -4,4 +4,8 @@
 public enum EmbeddedResources {
     public static var symptomCatalogue: [UInt8] { PackageResources.symptoms_json }
     public static var redFlagCatalogue: [UInt8] { PackageResources.red_flags_json }
+    public static var labFlagRules: [UInt8] { PackageResources.lab_flags_json }
+    public static var interactionCatalogue: [UInt8] { PackageResources.interactions_json }
+    public static var programmeRules: [UInt8] { PackageResources.programme_rules_json }
+    public static var phqQuestionnaire: [UInt8] { PackageResources.phq_json }
 }

@@ -27,7 +27,9 @@ enum JournalReader {
     }
 
     /// `firstLine` is the line number of the first byte (1 at the start of the file).
-    static func read(_ bytes: [UInt8], firstLine: Int, startsWithHeader: Bool) throws(Failure) -> Result {
+    /// `schemaVersion` is the header's, when the stretch starts after it.
+    static func read(_ bytes: [UInt8], firstLine: Int, startsWithHeader: Bool,
+                     schemaVersion: Int = JournalHeader.currentSchemaVersion) throws(Failure) -> Result {
         var result = Result()
         var failure: Failure?
         bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
@@ -42,7 +44,8 @@ enum JournalReader {
                     if startsWithHeader && result.lineCount == 0 {
                         result.header = try JournalHeader.decodeLine(Data(line))
                     } else {
-                        result.entries.append(try EntryCodec.decodeLine(line))
+                        let version = result.header?.schemaVersion ?? schemaVersion
+                        result.entries.append(try SchemaMigration.decodeEntry(line, writtenIn: version))
                     }
                 } catch {
                     failure = Failure(line: number, detail: error.detail, schemaVersion: result.header?.schemaVersion)

@@ -132,7 +132,8 @@ extension JournalStore {
         let bytes = try disk.readToEnd(fd, from: from, sizeHint: status.size, file: journalPath)
         let read: JournalReader.Result
         do {
-            read = try JournalReader.read(bytes, firstLine: (start?.lineCount ?? 0) + 1, startsWithHeader: start == nil)
+            read = try JournalReader.read(bytes, firstLine: (start?.lineCount ?? 0) + 1, startsWithHeader: start == nil,
+                                          schemaVersion: start?.schemaVersion ?? current)
         } catch {
             let version = start?.schemaVersion ?? error.schemaVersion ?? current
             if version > current { throw .newerVersion(file: journalPath, schemaVersion: version) }

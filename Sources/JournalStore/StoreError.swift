@@ -36,8 +36,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "IsoJournal has not changed it; move it away or choose another journal folder."
         case let .damaged(file, line, detail):
             return "Your journal file \(file) is damaged at line \(line): \(detail). "
-                + "IsoJournal has not changed the file. Keep a copy of it and ask for help to repair it; "
-                + "nothing will be written to it until then."
+                + "IsoJournal has not changed the file, and will not write to it until it is repaired. "
+                + "Run `isojournal check` to see every damaged line, and `isojournal repair` to see how it can be "
+                + "repaired (the damaged file is kept)."
         case let .newerVersion(file, version):
             return "Your journal file \(file) was written by a newer version of IsoJournal (format version "
                 + "\(version)), and this version cannot read it. The file has not been changed. Update IsoJournal to open it."

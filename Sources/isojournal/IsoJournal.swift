@@ -5,13 +5,15 @@ import Foundation
 struct IsoJournal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "isojournal",
-        abstract: "A private journal for an isotretinoin course: symptoms, red flags and more.",
+        abstract: "A private journal for an isotretinoin course: symptoms, red flags, doses, labs, the monthly checklist and reminders.",
         discussion: """
             Run with no command to open the interactive journal. The journal records and flags; \
             it never tells anyone to change a dose. Your prescriber decides.
             """,
         version: "0.1.0",
-        subcommands: [OpenCommand.self, LogCommand.self, ShowCommand.self],
+        subcommands: [OpenCommand.self, LogCommand.self, ShowCommand.self, CourseCommand.self, StatusCommand.self,
+                      CheckCommand.self, RepairCommand.self, LabCommand.self, LabsCommand.self, ChecklistCommand.self, SettingsCommand.self, RemindCommand.self, ExportCommand.self, BenchCommand.self,
+                      ViewCommand.self, ReportCommand.self, DemoCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
@@ -25,7 +27,7 @@ struct IsoJournal: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let firstLine = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
-                FileHandle.standardError.write(Data("isojournal: \(firstLine) (see --help)\n".utf8))
+                StandardOutput.warn("\(firstLine) (see --help)")
                 Foundation.exit(2)
             }
             exit(withError: error)

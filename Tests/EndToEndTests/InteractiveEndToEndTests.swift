@@ -7,9 +7,14 @@ import Glibc
 /// The real binary, in tmux at 80×24, as a patient would use it.
 @Suite("End to end: the interactive journal", .serialized)
 struct InteractiveEndToEndTests {
+    /// Starts the journal; on a new journal the first-run course setup opens, and Esc
+    /// ("later") goes past it to Today, as a person who only logs symptoms would.
     func launch(_ journal: TemporaryJournal, arguments: String = "", width: Int = 80, height: Int = 24) -> TmuxSession {
+        let isNew = !FileManager.default.fileExists(atPath: journal.directory + "/journal.jsonl")
         let env = journal.environment.map { "\($0)='\($1)'" }.sorted().joined(separator: " ")
-        return TmuxSession("env \(env) '\(Binary.path)' \(arguments)", width: width, height: height)
+        let tmux = TmuxSession("env \(env) '\(Binary.path)' \(arguments)", width: width, height: height)
+        if isNew, tmux.waitFor("Set up your course") { tmux.send("Escape") }
+        return tmux
     }
 
     @Test("log two symptoms with a note, quit, reopen and see them")

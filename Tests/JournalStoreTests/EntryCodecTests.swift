@@ -65,7 +65,7 @@ struct EntryCodecTests {
 
     @Test func unknownKindBecomesUnrecognizedAndUnknownKeysAreIgnored() throws {
         let entry = try EntryCodec.decodeLine(Sample.futureLine)
-        #expect(entry.body == .unrecognized(kind: "lab-result"))
+        #expect(entry.body == .unrecognized(kind: "lab-panel"))
         #expect(entry.id == EntryID("lab-2026-11-26-alt"))
         let extra = try EntryCodec.decodeLine(Array(#"{"id":"a","rev":1,"kind":"symptom","recordedAt":"2026-11-26T22:10:05Z","day":"2026-11-26","data":{"symptom":"x","grade":1,"colour":"red"},"mood":7}"#.utf8))
         #expect(extra.body == .symptom(SymptomRating(symptom: "x", grade: 1)))
@@ -138,7 +138,7 @@ extension EntryCodecTests {
     @Test func unrecognizedRecordsCanBeShownButNotWritten() throws {
         let read = try EntryCodec.decodeLine(Sample.futureLine)
         let shown = String(decoding: EntryCodec.encodeLine(read), as: UTF8.self)
-        #expect(shown == #"{"id":"lab-2026-11-26-alt","rev":1,"kind":"lab-result","recordedAt":"2026-11-26T22:11:00Z","day":"2026-11-26"}"# + "\n")
+        #expect(shown == #"{"id":"lab-2026-11-26-alt","rev":1,"kind":"lab-panel","recordedAt":"2026-11-26T22:11:00Z","day":"2026-11-26"}"# + "\n")
         #expect(throws: EntryCodec.Problem.self) { try EntryCodec.check(read) }
     }
 }

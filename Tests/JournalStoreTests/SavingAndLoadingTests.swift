@@ -89,13 +89,13 @@ struct SavingAndLoadingTests {
             writeFile(path, original)
             let store = try JournalStore(directory: dir, clock: TestClock().read)
             let labID = EntryID("lab-2026-11-26-alt")
-            #expect(store.journal.current(labID)?.body == .unrecognized(kind: "lab-result"))
+            #expect(store.journal.current(labID)?.body == .unrecognized(kind: "lab-panel"))
             try store.record([Sample.symptom("headache", grade: 1)])
             try store.record([.retract(id: labID, day: Sample.day, reason: "entered on the wrong phone")])
             let after = fileBytes(path)!
             #expect(Array(after.prefix(original.count)) == original)
             let last = lines(after).dropLast().last!
-            #expect(last.contains(#""rev":2,"kind":"lab-result""#) && last.contains(#""retracted":true"#))
+            #expect(last.contains(#""rev":2,"kind":"lab-panel""#) && last.contains(#""retracted":true"#))
             let reopened = try JournalStore(directory: dir)
             #expect(reopened.journal.history(of: labID).count == 2)
             #expect(reopened.journal.current(labID) == nil)

@@ -95,7 +95,7 @@ enum Sample {
     ]
 
     /// An entry line of a kind only a newer IsoJournal knows, with fields this one does not know.
-    static let futureLine = Array(#"{"id":"lab-2026-11-26-alt","rev":1,"kind":"lab-result","recordedAt":"2026-11-26T22:11:00Z","day":"2026-11-26","data":{"test":"ALT","value":31.5,"unit":"U/L"},"labSite":"north"}"#.utf8) + [0x0A]
+    static let futureLine = Array(#"{"id":"lab-2026-11-26-alt","rev":1,"kind":"lab-panel","recordedAt":"2026-11-26T22:11:00Z","day":"2026-11-26","data":{"test":"ALT","value":31.5,"unit":"U/L"},"labSite":"north"}"#.utf8) + [0x0A]
 
     /// Writes the mixed journal through a store and returns its bytes.
     @discardableResult

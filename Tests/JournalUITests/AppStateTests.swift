@@ -11,6 +11,11 @@ struct AppStateTests {
         #expect(driver.screen == screen("""
          IsoJournal                                           Thursday 26 November 2026
 
+         Due   (↑↓ select · z snooze 1 hour · x dismiss)
+         ▸ today    Log today's symptoms (l)
+
+         Course not set up yet: press c to enter your plan, weight and target.
+
          Symptoms today
            Nothing logged yet. Press l to log today's symptoms.
 
@@ -27,12 +32,7 @@ struct AppStateTests {
 
 
 
-
-
-
-
-
-         l log symptoms   q quit   ^Z suspend
+         l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
         """))
     }
 

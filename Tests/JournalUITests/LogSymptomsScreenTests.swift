@@ -58,6 +58,8 @@ struct LogSymptomsScreenTests {
         #expect(driver.screen == screen("""
          IsoJournal                                           Thursday 26 November 2026
 
+         Course not set up yet: press c to enter your plan, weight and target.
+
          Symptoms today
            Chapped lips              2  limits some activities
            Dry skin                  1  noticeable             cracked corners
@@ -76,10 +78,8 @@ struct LogSymptomsScreenTests {
 
 
 
-
-
          Saved 2 changes for today.
-         l log symptoms   q quit   ^Z suspend
+         l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
         """))
     }
 

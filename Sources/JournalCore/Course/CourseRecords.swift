@@ -58,13 +58,15 @@ public struct CourseRecords: Equatable, Sendable {
 
 extension Journal {
     /// The course records, or nil before the course is set up.
-    public var courseRecords: CourseRecords? {
+    public var courseRecords: CourseRecords? { derived.course { gatherCourseRecords() } }
+
+    private func gatherCourseRecords() -> CourseRecords? {
         guard case .course(let settings)? = current(CourseSettings.entryID)?.body else { return nil }
         var steps: [DoseStep] = []
         var pauses: [CoursePause] = []
         var weights: [(day: LocalDate, kilograms: Double)] = []
         var intakes: [LocalDate: [String: DoseIntake]] = [:]
-        for entry in currentEntries {
+        for entry in currentEntries(of: [.doseStep, .pause, .weight, .dose]) {
             switch entry.body {
             case .doseStep(let step)?: steps.append(step)
             case .pause(let pause)?: pauses.append(pause)

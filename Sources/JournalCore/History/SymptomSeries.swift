@@ -7,7 +7,7 @@ public struct SymptomSeries: Equatable, Sendable {
     public init(symptom: String, journal: Journal) {
         self.symptom = symptom
         var grades: [LocalDate: Int] = [:]
-        for entry in journal.currentEntries {
+        for entry in journal.currentEntries(of: .symptom) {
             if case .symptom(let rating)? = entry.body, rating.symptom == symptom { grades[entry.day] = rating.grade }
         }
         self.grades = grades
@@ -22,7 +22,7 @@ public struct SymptomSeries: Equatable, Sendable {
     /// tens of thousands of records: one pass per symptom would be a dozen).
     public static func all(in journal: Journal) -> [String: SymptomSeries] {
         var grades: [String: [LocalDate: Int]] = [:]
-        for entry in journal.currentEntries {
+        for entry in journal.currentEntries(of: .symptom) {
             if case .symptom(let rating)? = entry.body { grades[rating.symptom, default: [:]][entry.day] = rating.grade }
         }
         return grades.reduce(into: [:]) { $0[$1.key] = SymptomSeries(symptom: $1.key, grades: $1.value) }
@@ -31,7 +31,7 @@ public struct SymptomSeries: Equatable, Sendable {
     /// The symptoms graded at least once, in catalogue order (unknown slugs last, by name).
     public static func loggedSymptoms(in journal: Journal, catalogue: SymptomCatalogue = .shipped) -> [String] {
         var seen = Set<String>()
-        for entry in journal.currentEntries {
+        for entry in journal.currentEntries(of: .symptom) {
             if case .symptom(let rating)? = entry.body { seen.insert(rating.symptom) }
         }
         let known = catalogue.symptoms.map(\.slug).filter { seen.contains($0) }

@@ -36,6 +36,30 @@ public enum EntryDescription {
         case .medicine(let medicine)?:
             return "Other medicine: \(medicine.name)" + (medicine.note.map { " (\($0))" } ?? "")
                 + (medicine.warningShown != nil ? " — interaction warning shown" : "")
+        case .labAppointment(let appointment)?:
+            return LabText.appointmentLine(appointment)
+        case .labResult(let result)?:
+            return LabText.resultLine(result, day: entry.day)
+        case .labFlagSettings(let settings)?:
+            return LabText.settingsLine(settings)
+        case .programmeSettings(let settings)?:
+            return "Programme settings: " + (settings.ruleSetID.map { "rules \($0)" } ?? "rules by date")
+                + (settings.contraceptionMethods.isEmpty ? "" : ", contraception: " + settings.contraceptionMethods.joined(separator: " + "))
+        case .checklistTick(let tick)?:
+            return "Checklist month \(tick.month): \(ChecklistItemKind.title(of: tick.item)) \(tick.done ? "done" : "not done")"
+                + (tick.note.map { " (\($0))" } ?? "")
+        case .checklistItem(let item)?:
+            return "Checklist month \(item.month): added \"\(item.title)\""
+        case .moodCheck(let check)?:
+            var text = "Mood check: PHQ-2 \(check.phq2Score)" + (check.phq9Score.map { ", PHQ-9 \($0)" } ?? "")
+            if check.selfHarmAnswered {
+                text += " — thoughts of self-harm answered; crisis guidance shown"
+                    + (check.crisisGuidanceShownAt.map { " at \(clock($0, timeZone))" } ?? "")
+            }
+            return text
+        case .reminderState(let state)?:
+            return "Reminder \(state.reminder): " + (state.dismissed ? "dismissed" : "snoozed"
+                + (state.snoozedUntil.map { " until \(Timestamp.offsetText($0, in: timeZone))" } ?? ""))
         case .unrecognized(let kind)?:
             return "(a '\(kind)' record from a newer IsoJournal)"
         case nil:

@@ -9,6 +9,11 @@ public struct Journal: Sendable {
     private var newest: [EntryID: Int] = [:]
     /// Ids of records about each day (current or retracted), in first-written order.
     private var idsByDay: [LocalDate: [EntryID]] = [:]
+    /// Current records of each kind: id -> index into `revisions` (retracted ones left out),
+    /// so reading one kind (the course, the labs) never walks the whole journal.
+    private var currentByKind: [EntryKind: [EntryID: Int]] = [:]
+    /// What is worked out from the records (course, labs), kept until the next `apply`.
+    var derived = DerivedRecords()
 
     public init() {}
 
@@ -28,7 +33,22 @@ public struct Journal: Sendable {
         } else {
             idsByDay[entry.day, default: []].append(entry.id)
         }
+        if let previous = newest[entry.id], let oldKind = revisions[previous].kind, oldKind != entry.kind {
+            currentByKind[oldKind]?[entry.id] = nil
+        }
+        if let kind = entry.kind { currentByKind[kind, default: [:]][entry.id] = index }
         newest[entry.id] = index
+        derived = DerivedRecords()
+    }
+
+    /// Current records of one kind (retracted ones left out), in no particular order.
+    public func currentEntries(of kind: EntryKind) -> [Entry] {
+        (currentByKind[kind] ?? [:]).values.map { revisions[$0] }
+    }
+
+    /// Current records of several kinds, in no particular order.
+    public func currentEntries(of kinds: [EntryKind]) -> [Entry] {
+        kinds.flatMap { currentEntries(of: $0) }
     }
 
     /// Number of records that exist now (retracted ones excluded).

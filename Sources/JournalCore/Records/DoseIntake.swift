@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happened to one planned intake: taken (how much, with food or not) or skipped.
 /// Only the person says a dose was taken: nothing else ever writes "taken".
 public struct DoseIntake: Equatable, Codable, Sendable {
@@ -23,4 +25,12 @@ public struct DoseIntake: Equatable, Codable, Sendable {
     public static func entryID(day: LocalDate, slot: String) -> EntryID { EntryID("dose-\(day.iso)-\(slot)") }
 
     public var takenMilligrams: Double { status == .taken ? (milligrams ?? 0) : 0 }
+}
+
+extension DoseIntake {
+    /// The change that records this intake for `day`, taken (or skipped) at `time` in `timeZone`.
+    public func change(day: LocalDate, at time: Date?, timeZone: TimeZone) -> JournalChange {
+        .put(id: Self.entryID(day: day, slot: slot), day: day, occurredAt: time,
+             occurredOffsetSeconds: time.map { timeZone.secondsFromGMT(for: $0) }, body: .dose(self), reason: nil)
+    }
 }

@@ -8,6 +8,14 @@ public enum EntryKind: String, Codable, Sendable, CaseIterable {
     case weight
     case dose
     case medicine
+    case labAppointment = "lab-appointment"
+    case labResult = "lab-result"
+    case labFlagSettings = "lab-flag-settings"
+    case programmeSettings = "programme-settings"
+    case checklistTick = "checklist-tick"
+    case checklistItem = "checklist-item"
+    case moodCheck = "mood-check"
+    case reminderState = "reminder-state"
 }
 
 /// The content of a record. Each case's payload is its own small type with its own file.
@@ -20,6 +28,14 @@ public enum EntryBody: Equatable, Sendable {
     case weight(WeightMeasurement)
     case dose(DoseIntake)
     case medicine(MedicineNote)
+    case labAppointment(LabAppointment)
+    case labResult(LabResult)
+    case labFlagSettings(LabFlagSettings)
+    case programmeSettings(ProgrammeSettings)
+    case checklistTick(ChecklistTick)
+    case checklistItem(ChecklistCustomItem)
+    case moodCheck(MoodCheck)
+    case reminderState(ReminderState)
     /// A record written by a newer version of IsoJournal. Kept in the file untouched and
     /// counted, never shown as something it is not.
     case unrecognized(kind: String)
@@ -34,6 +50,14 @@ public enum EntryBody: Equatable, Sendable {
         case .weight: return .weight
         case .dose: return .dose
         case .medicine: return .medicine
+        case .labAppointment: return .labAppointment
+        case .labResult: return .labResult
+        case .labFlagSettings: return .labFlagSettings
+        case .programmeSettings: return .programmeSettings
+        case .checklistTick: return .checklistTick
+        case .checklistItem: return .checklistItem
+        case .moodCheck: return .moodCheck
+        case .reminderState: return .reminderState
         case .unrecognized: return nil
         }
     }

@@ -116,3 +116,15 @@ func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
+
+extension LocalDate {
+    /// The same day `months` calendar months later, or the month's last day when it is
+    /// shorter (31 January + 1 month = 28 or 29 February).
+    public func adding(months: Int) -> LocalDate {
+        let total = (year * 12 + (month - 1)) + months
+        let newYear = total / 12
+        let newMonth = total % 12 + 1
+        let newDay = min(day, LocalDate.daysIn(month: newMonth, year: newYear))
+        return LocalDate(year: newYear, month: newMonth, day: newDay)!
+    }
+}

@@ -10,6 +10,12 @@ public struct AppState: Sendable {
     public enum Screen: Sendable, Equatable {
         case today
         case logSymptoms(LogSymptomsScreen)
+        case labs(LabsScreen)
+        case courseSetup(CourseSetupScreen)
+        case doseLog(DoseLogScreen)
+        case checklist(ChecklistScreen)
+        case moodCheck(MoodCheckScreen)
+        case history(HistoryScreen)
     }
 
     public var journal: Journal
@@ -18,6 +24,8 @@ public struct AppState: Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     public var screen: Screen = .today
+    /// Which of Today's reminders ↑↓ has selected (for snooze and dismiss).
+    var reminderSelection = 0
     public var status: StatusLine?
     /// Things the store said on opening (a torn last line set aside, permissions tightened).
     public var notices: [String]
@@ -29,8 +37,9 @@ public struct AppState: Sendable {
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
+    /// - Parameter offerSetup: open the course setup first when the journal is new (first run).
     public init(journal: Journal, now: Date, timeZone: TimeZone, width: Int, height: Int,
-                notices: [String] = [], readOnlyReason: String? = nil) {
+                notices: [String] = [], readOnlyReason: String? = nil, offerSetup: Bool = false) {
         self.journal = journal
         self.now = now
         self.timeZone = timeZone
@@ -38,6 +47,9 @@ public struct AppState: Sendable {
         self.height = height
         self.notices = notices
         self.readOnlyReason = readOnlyReason
+        if offerSetup, readOnlyReason == nil, journal.revisions.isEmpty {
+            screen = .courseSetup(CourseSetupScreen(journal: journal, today: Timestamp.localDate(of: now, in: timeZone)))
+        }
     }
 
     public var today: LocalDate { Timestamp.localDate(of: now, in: timeZone) }
@@ -47,6 +59,12 @@ public struct AppState: Sendable {
         case symptomForm(changeCount: Int, day: LocalDate)
         /// A red-flag answer was recorded the moment its notice was closed.
         case redFlag
+        /// Something from the Labs screen: stay there and say what was saved.
+        case labs(done: String)
+        /// The course setup form was saved: back to Today.
+        case courseSetup
+        /// Saved from a screen that stays open (doses, checklist, mood check): say what was saved.
+        case stay(done: String)
     }
 
     // MARK: update
@@ -64,8 +82,11 @@ public struct AppState: Sendable {
             return [.quit]
         case .recorded(let result):
             return finishSave(result)
+        case .reloaded(let result):
+            return finishReload(result)
         case .key(let key):
-            return handle(key)
+            // The one gate every save passes: a read-only journal never gets a `.record`.
+            return refusingWritesIfReadOnly(handle(key))
         }
     }
 
@@ -79,6 +100,7 @@ public struct AppState: Sendable {
         }
         if pendingSave != nil { return [] } // a save is in flight; keys wait for its answer
         status = nil
+        if refusesEditKeyWhenReadOnly(key) { return [] }
         switch screen {
         case .today:
             return handleToday(key)
@@ -86,22 +108,18 @@ public struct AppState: Sendable {
             let outcome = form.handle(key, today: today, now: now)
             screen = .logSymptoms(form)
             return apply(outcome)
-        }
-    }
-
-    private mutating func handleToday(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("q"), .escape:
-            return [.quit]
-        case .character("l"), .enter:
-            if let readOnlyReason {
-                status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
-                return []
-            }
-            screen = .logSymptoms(LogSymptomsScreen(day: today, journal: journal))
-            return []
-        default:
-            return []
+        case .labs(let labs):
+            return handleLabs(key, labs)
+        case .courseSetup(let form):
+            return handleCourseSetup(key, form)
+        case .doseLog(let doses):
+            return handleDoseLog(key, doses)
+        case .checklist(let checklist):
+            return handleChecklist(key, checklist)
+        case .moodCheck(let check):
+            return handleMoodCheck(key, check)
+        case .history(let history):
+            return handleHistory(key, history)
         }
     }
 
@@ -151,6 +169,13 @@ public struct AppState: Sendable {
                     screen = .logSymptoms(form)
                 }
                 status = StatusLine("Red flag recorded. Please contact your prescriber now.", isError: true)
+            case .labs(let done):
+                labsSaved(saved, done: done)
+            case .courseSetup:
+                screen = .today
+                status = StatusLine("Course saved.")
+            case .stay(let done):
+                status = StatusLine(done)
             }
         }
         return []
@@ -166,11 +191,24 @@ public struct AppState: Sendable {
         }
         switch screen {
         case .today:
-            TodayScreen.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone,
-                             readOnlyReason: readOnlyReason)
+            TodayScreen.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone,
+                             readOnlyReason: readOnlyReason, reminderSelection: reminderSelection)
         case .logSymptoms(let form):
             form.draw(into: &canvas, today: today)
+        case .labs(let labs):
+            labs.draw(into: &canvas, today: today)
+        case .courseSetup(let form):
+            form.draw(into: &canvas)
+        case .doseLog(let doses):
+            doses.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone)
+        case .checklist(let checklist):
+            checklist.draw(into: &canvas, journal: journal, today: today)
+        case .moodCheck(let check):
+            check.draw(into: &canvas, crisisLine: journal.programmeSettings.crisisLine)
+        case .history(let history):
+            history.draw(into: &canvas, context: historyContext)
         }
+        if readOnlyReason != nil { Self.markReadOnly(&canvas) }
         Chrome.drawStatus(status, into: &canvas)
         if let notice = notices.first {
             canvas.cursor = nil

@@ -9,6 +9,8 @@ public enum Msg: Sendable {
     case resize(width: Int, height: Int)
     /// The outcome of an `Effect.record`: the journal as it now stands on disk, or why not.
     case recorded(Result<Journal, SaveFailure>)
+    /// The outcome of an `Effect.reload`: the journal as it is durably on disk now, or why not.
+    case reloaded(Result<Journal, SaveFailure>)
     /// SIGINT, SIGTERM or SIGHUP: finish up and leave.
     case terminate
 }
@@ -24,6 +26,8 @@ public struct SaveFailure: Error, Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Append these changes to the journal durably, then send `.recorded`.
     case record([JournalChange])
+    /// Read the journal again from the disk (another copy may have saved), then send `.reloaded`.
+    case reload
     /// Suspend the program (Ctrl-Z); the loop repaints on return.
     case suspend
     case quit

@@ -3,13 +3,72 @@ import JournalCore
 
 /// The first screen: the date, what has been logged today, red flags, and the last week.
 enum TodayScreen {
-    static let hints = [("l", "log symptoms"), ("q", "quit"), ("^Z", "suspend")]
+    static let hints = [("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("m", "mood"), ("c", "course"), ("h", "history"), ("q", "quit")]
+    /// Viewing only: what can be looked at, and reloading what the patient's copy saved since.
+    static let readOnlyHints = [("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
+    /// At most this many reminder lines; the rest are counted.
+    static let reminderLines = 6
 
-    static func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate, timeZone: TimeZone,
-                     readOnlyReason: String?) {
+    /// The reminders Today lists: everything due today or earlier (upcoming ones wait).
+    static func reminders(journal: Journal, now: Date, timeZone: TimeZone) -> [Reminder] {
+        journal.reminders(now: now, timeZone: timeZone, horizon: 24 * 3600).filter { $0.urgency <= .today }
+    }
+
+    static func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone,
+                     readOnlyReason: String?, reminderSelection: Int) {
+        let today = Timestamp.localDate(of: now, in: timeZone)
         let catalogue = SymptomCatalogue.shipped
         Chrome.drawTitle(readOnlyReason == nil ? "IsoJournal" : "IsoJournal (read-only)", right: DateText.long(today), into: &canvas)
         var lines = SectionedText()
+
+        // Alerts first: a red flag or a mood check with thoughts of self-harm is never pushed down.
+        let flags = journal.redFlags(on: today)
+        if !flags.isEmpty {
+            lines.heading("Red flags today: contact your prescriber now", style: .alarm)
+            let redFlags = RedFlagCatalogue.shipped
+            for report in flags {
+                let question = redFlags.flag(id: report.flag)?.question ?? report.flag
+                let when = report.acknowledgedAt.map { " (notice read \(DateText.clock($0, in: timeZone)))" } ?? ""
+                let room = max(0, canvas.width - 5 - DisplayWidth.of(when))
+                lines.plain("   ! " + DisplayWidth.truncate(question, to: room) + when, style: .warning)
+            }
+            lines.blank()
+        }
+        let recentCrisis = journal.entries(from: today.adding(days: -13), to: today).compactMap { entry -> LocalDate? in
+            if case .moodCheck(let check)? = entry.body, check.selfHarmAnswered { return entry.day } else { return nil }
+        }
+        if let day = recentCrisis.last {
+            lines.heading("Mood check \(DateText.relative(day, today: today)): thoughts of self-harm — contact your prescriber", style: .alarm)
+            lines.plain("   If you are in danger call your local emergency number. " + journal.programmeSettings.crisisLine, style: .warning)
+            lines.blank()
+        }
+
+        let due = reminders(journal: journal, now: now, timeZone: timeZone)
+        if !due.isEmpty {
+            lines.heading("Due" + (readOnlyReason == nil ? "   (↑↓ select · z snooze 1 hour · x dismiss)" : ""))
+            for (index, reminder) in due.prefix(reminderLines).enumerated() {
+                let marker = index == reminderSelection ? "▸ " : "  "
+                let label = DisplayWidth.fit(reminder.urgency.label, to: 9)
+                let style: Style = reminder.urgency == .overdue ? .warning : (reminder.urgency == .dueNow ? .bold : .plain)
+                lines.plain(" " + marker + label + DisplayWidth.truncate(reminder.message, to: max(0, canvas.width - 13)), style: style)
+            }
+            if due.count > reminderLines { lines.plain("   … and \(due.count - reminderLines) more (isojournal remind)", style: .dim) }
+            lines.blank()
+        }
+
+        for (text, style) in CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: canvas.width) {
+            lines.plain(text, style: style)
+        }
+        if let list = MonthlyChecklist.build(journal: journal, today: today) {
+            let done = list.items.filter { if case .done = $0.status { return true } else { return false } }.count
+            let open = list.items.filter(\.status.needsAttention).count
+            var summary = " Checklist  month \(list.month): \(done) done, \(open) to do"
+            if let window = list.window, let number = window.dayNumber(on: today) {
+                summary += " · window Day \(number) of \(window.length), closes \(DateText.short(window.closes))"
+            }
+            lines.plain(DisplayWidth.truncate(summary, to: canvas.width), style: .plain)
+        }
+        lines.blank()
 
         lines.heading("Symptoms today")
         let ratings = journal.symptomRatings(on: today)
@@ -19,19 +78,6 @@ enum TodayScreen {
             for slug in catalogue.symptoms.map(\.slug) {
                 guard let rating = ratings.first(where: { $0.symptom == slug }) else { continue }
                 lines.symptom(rating, catalogue: catalogue, width: canvas.width)
-            }
-        }
-
-        let flags = journal.redFlags(on: today)
-        if !flags.isEmpty {
-            lines.blank()
-            lines.heading("Red flags today: contact your prescriber now", style: .alarm)
-            let redFlags = RedFlagCatalogue.shipped
-            for report in flags {
-                let question = redFlags.flag(id: report.flag)?.question ?? report.flag
-                let when = report.acknowledgedAt.map { " (notice read \(DateText.clock($0, in: timeZone)))" } ?? ""
-                let room = max(0, canvas.width - 5 - DisplayWidth.of(when))
-                lines.plain("   ! " + DisplayWidth.truncate(question, to: room) + when, style: .warning)
             }
         }
 
@@ -50,7 +96,7 @@ enum TodayScreen {
         }
 
         lines.draw(into: &canvas, rows: Chrome.bodyRows(height: canvas.height))
-        Chrome.drawHints(readOnlyReason == nil ? hints : [("q", "quit")], into: &canvas)
+        Chrome.drawHints(readOnlyReason == nil ? Self.hints : Self.readOnlyHints, into: &canvas)
     }
 }
 

@@ -18,7 +18,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             ProcessSignals.prepare()
-            let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite)
+            let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
             let terminal: TerminalSession
             do {
                 terminal = try TerminalSession.start()

@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
             }
             let store = try location.openStore(mode: .readOnly)
             for notice in store.notices {
-                FileHandle.standardError.write(Data(("isojournal: " + notice + "\n").utf8))
+                StandardOutput.warn(notice)
             }
             let entries = store.journal.entries(from: first, to: last)
             if json {

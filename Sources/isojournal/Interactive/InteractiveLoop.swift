@@ -7,14 +7,15 @@ import TerminalBackend
 /// The only place the pure UI meets the world: it feeds keys, time and save results to
 /// `AppState.update`, runs the effects it returns, and presents `view()`.
 struct InteractiveLoop {
-    let store: JournalStore
+    /// The journal folder, or a snapshot (see `JournalSource`).
+    let store: any JournalSource
     let terminal: TerminalSession
 
     func run() {
         defer { terminal.stop() }
         var state = AppState(journal: store.journal, now: Date(), timeZone: .current,
                              width: terminal.size.width, height: terminal.size.height,
-                             notices: store.notices, readOnlyReason: store.readOnlyReason)
+                             notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true)
         while true {
             terminal.present(state.view())
             // Wake at least once a second so the clock (and later the reminders) move on their own.
@@ -31,7 +32,9 @@ struct InteractiveLoop {
                 for effect in state.update(msg) {
                     switch effect {
                     case .record(let changes):
-                        queue.append(.recorded(save(changes)))
+                        queue.append(.recorded(store.save(changes)))
+                    case .reload:
+                        queue.append(.reloaded(store.reloadJournal()))
                     case .suspend:
                         terminal.suspend()
                     case .quit:
@@ -39,15 +42,6 @@ struct InteractiveLoop {
                     }
                 }
             }
-        }
-    }
-
-    /// Writes durably before the screen may say "saved".
-    private func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure> {
-        do throws(StoreError) {
-            return .success(try store.record(changes))
-        } catch {
-            return .failure(SaveFailure(message: error.message))
         }
     }
 }

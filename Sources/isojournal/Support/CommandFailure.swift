@@ -23,17 +23,14 @@ enum CommandFailure: Error {
 
 extension ParsableCommand {
     /// Runs `body`, turning a `CommandFailure` into its message and exit code.
-    func reportingFailures(_ body: () throws -> Void) throws {
+    /// `everyFailureExits` overrides the code for commands where 1 means something else
+    /// (`remind` exits 1 when something is due).
+    func reportingFailures(everyFailureExits: Int32? = nil, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data(("isojournal: " + failure.message + "\n").utf8))
-            throw failure.exitCode
+            StandardOutput.warn(failure.message)
+            throw everyFailureExits.map { ExitCode($0) } ?? failure.exitCode
         }
     }
-}
-
-/// Prints to standard output.
-func say(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -10,12 +10,23 @@ struct DataDirectoryOption: ParsableArguments {
     var dataDirectory: String?
 
     /// Opens the store, or ends the command with a plain message (exit code 1).
-    func openStore(mode: JournalStore.Mode) throws(CommandFailure) -> JournalStore {
+    ///
+    /// Opening for writing may have done something the person should know about (permissions
+    /// tightened, an unfinished line set aside after a crash): those notices are printed on
+    /// standard error, unless `showsNotices` says the caller shows them itself (the screens).
+    func openStore(mode: JournalStore.Mode, showsNotices: Bool = false) throws(CommandFailure) -> JournalStore {
+        let store: JournalStore
         do {
             let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment)
-            return try JournalStore(directory: directory, mode: mode, clock: { Date() })
+            store = try JournalStore(directory: directory, mode: mode, clock: { Date() })
         } catch {
             throw CommandFailure.runtime(error.message)
         }
+        if mode == .readWrite && !showsNotices {
+            for notice in store.takeNotices() {
+                StandardOutput.warn(notice)
+            }
+        }
+        return store
     }
 }
