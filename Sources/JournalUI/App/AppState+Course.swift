@@ -27,26 +27,14 @@ extension AppState {
         var doses = doses
         let outcome = doses.handle(key, journal: journal, now: now, timeZone: timeZone)
         screen = .doseLog(doses)
-        switch outcome {
-        case .stay: return []
-        case .message(let line): status = line; return []
-        case .close: screen = .today; return []
-        case .save(let changes, let done): return save(changes, done: done)
-        }
+        return follow(outcome)
     }
 
     mutating func handleChecklist(_ key: Key, _ checklist: ChecklistScreen) -> [Effect] {
         var checklist = checklist
         let outcome = checklist.handle(key, journal: journal, today: today)
         screen = .checklist(checklist)
-        switch outcome {
-        case .stay: return []
-        case .message(let line): status = line; return []
-        case .close: screen = .today; return []
-        case .save(let changes, let done):
-            if let readOnlyReason { status = StatusLine("Read-only: \(readOnlyReason)", isError: true); return [] }
-            return save(changes, done: done)
-        }
+        return follow(outcome)
     }
 
     mutating func handleMoodCheck(_ key: Key, _ check: MoodCheckScreen) -> [Effect] {
@@ -56,13 +44,7 @@ extension AppState {
         switch outcome {
         case .stay: return []
         case .close: screen = .today; return []
-        case .save(let change): return save([change], done: "Mood check saved.")
+        case .save(let change): return follow(.save([change], done: "Mood check saved."))
         }
-    }
-
-    /// Records changes from a screen that stays open, then says `done`.
-    private mutating func save(_ changes: [JournalChange], done: String) -> [Effect] {
-        pendingSave = .stay(done: done)
-        return [.record(changes)]
     }
 }

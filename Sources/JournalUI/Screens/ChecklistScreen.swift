@@ -9,12 +9,7 @@ public struct ChecklistScreen: Equatable, Sendable {
         case adding(TextField)
     }
 
-    enum Outcome: Equatable {
-        case stay
-        case message(StatusLine)
-        case close
-        case save([JournalChange], done: String)
-    }
+    typealias Outcome = ScreenOutcome
 
     public private(set) var month: Int
     var selection = 0

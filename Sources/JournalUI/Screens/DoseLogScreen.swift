@@ -19,12 +19,7 @@ public struct DoseLogScreen: Equatable, Sendable {
 
     enum PromptKind: Equatable, Sendable { case weight, medicine }
 
-    enum Outcome: Equatable {
-        case stay
-        case message(StatusLine)
-        case close
-        case save([JournalChange], done: String)
-    }
+    typealias Outcome = ScreenOutcome
 
     public private(set) var day: LocalDate
     var selection = 0

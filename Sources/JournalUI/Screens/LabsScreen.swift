@@ -17,13 +17,7 @@ public struct LabsScreen: Equatable, Sendable {
     }
 
     /// What `AppState` should do after a key.
-    enum Outcome: Equatable {
-        case stay
-        case message(StatusLine)
-        case close
-        /// Record these changes; on success say `done`.
-        case save([JournalChange], done: String)
-    }
+    typealias Outcome = ScreenOutcome
 
     /// One selectable line of the list.
     enum Row: Equatable {

@@ -6,14 +6,8 @@ extension AppState {
         var labs = labs
         let outcome = labs.handle(key, today: today)
         screen = .labs(labs)
-        switch outcome {
-        case .stay: return []
-        case .message(let line): status = line; return []
-        case .close: screen = .today; return []
-        case .save(let changes, let done):
-            pendingSave = .labs(done: done)
-            return [.record(changes)]
-        }
+        // A lab save re-reads the screen's records and may show a flag notice (`labsSaved`).
+        return follow(outcome, whenSaved: PendingSave.labs)
     }
 
     /// The save landed: the screen re-reads its records and shows a flag notice if one is due.
