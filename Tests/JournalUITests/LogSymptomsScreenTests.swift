@@ -137,6 +137,25 @@ struct LogSymptomsScreenTests {
         #expect(driver.screen.contains("! Depression, mood swings, anxiety or thoughts of self-h… (notice read 09:30)"))
     }
 
+    @Test("a red flag whose immediate save failed is still saved with the form, with the time its notice was read")
+    func redFlagSaveFailed() throws {
+        var driver = ScreenDriver()
+        driver.press(.ch("l"))
+        for _ in 0..<13 { driver.press(.down) }
+        driver.failNextSave = "The disk is full. Your entry was NOT saved and is still on screen."
+        driver.press(.ch("y"), .ch("c"))
+        #expect(driver.screen.contains("The disk is full."))
+        #expect(driver.state.journal.redFlags(on: today).isEmpty)
+        #expect(driver.screen.contains("YES"))
+        driver.press(.ch("s"))
+        #expect(driver.recorded.count == 2) // the failed immediate save, then the form's
+        let report = RedFlagReport(flag: "raised-pressure-headache", noticeShown: RedFlagCatalogue.shipped.notice,
+                                   acknowledgedAt: ScreenDriver.morning)
+        #expect(driver.recorded.last == [.put(RedFlagReport.entryID(day: today, flag: "raised-pressure-headache"), day: today,
+                                              body: .redFlag(report))])
+        #expect(driver.state.journal.redFlags(on: today) == [report])
+    }
+
     @Test("answering no to a recorded red flag retracts it on save, keeping its history")
     func redFlagWithdrawn() throws {
         var driver = ScreenDriver()

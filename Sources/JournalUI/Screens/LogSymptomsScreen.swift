@@ -52,6 +52,9 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     /// Index into `rows`.
     var selection = 0
     var mode: Mode = .browsing
+    /// When each red-flag notice was read, so a yes whose immediate save failed is saved
+    /// with the form, with its true time.
+    var acknowledged: [String: Date] = [:]
 
     let symptoms = SymptomCatalogue.shipped.symptoms
     let flags = RedFlagCatalogue.shipped.flags
@@ -90,6 +93,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
             guard key == .character("c") || key == .character("C") else { return .stay }
             mode = .browsing
             answers.flags.insert(flag)
+            acknowledged[flag] = now
             let report = RedFlagReport(flag: flag, noticeShown: RedFlagCatalogue.shipped.notice, acknowledgedAt: now)
             return .recordRedFlag(.put(RedFlagReport.entryID(day: day, flag: flag), day: day, body: .redFlag(report)))
         case .confirmLeave(let then):
@@ -232,6 +236,10 @@ public struct LogSymptomsScreen: Equatable, Sendable {
                 let rating = SymptomRating(symptom: slug, grade: grade, note: note)
                 changes.append(.put(SymptomRating.entryID(day: day, symptom: slug), day: day, body: .symptom(rating)))
             }
+        }
+        for flag in flags where !saved.flags.contains(flag.id) && answers.flags.contains(flag.id) {
+            let report = RedFlagReport(flag: flag.id, noticeShown: RedFlagCatalogue.shipped.notice, acknowledgedAt: acknowledged[flag.id])
+            changes.append(.put(RedFlagReport.entryID(day: day, flag: flag.id), day: day, body: .redFlag(report)))
         }
         for flag in flags where saved.flags.contains(flag.id) && !answers.flags.contains(flag.id) {
             changes.append(.retract(id: RedFlagReport.entryID(day: day, flag: flag.id), day: day, reason: "answered no in the daily log"))
