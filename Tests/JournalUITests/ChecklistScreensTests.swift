@@ -103,6 +103,19 @@ struct ChecklistScreensTests {
         #expect(driver.recorded.last == [.put(MoodCheck.entryID(day: today), day: today, body: .moodCheck(MoodCheck(answers: [1, 0])))])
         #expect(driver.screen.contains("PHQ-2 score: 1 of 6"))
         #expect(driver.screen.contains("they are not a diagnosis"))
+        #expect(driver.screen.contains("Mood check saved."))
+    }
+
+    @Test("a mood check whose save failed can be saved again from the result")
+    func moodSaveRetry() {
+        var driver = ScreenDriver(journal: journal())
+        driver.failNextSave = "The disk is full. Your entry was NOT saved and is still on screen."
+        driver.press(.ch("m"), .ch("0"), .ch("1"))
+        #expect(driver.screen.contains("The disk is full."))
+        #expect(driver.state.journal.current(MoodCheck.entryID(day: today)) == nil)
+        driver.press(.ch("s"))
+        #expect(driver.screen.contains("Mood check saved."))
+        #expect(driver.state.journal.current(MoodCheck.entryID(day: today))?.body == .moodCheck(MoodCheck(answers: [0, 1])))
     }
 
     @Test("a PHQ-2 of 3 steps up; any answer to item 9 brings the crisis guidance that only C closes")

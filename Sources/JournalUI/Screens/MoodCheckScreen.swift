@@ -32,6 +32,8 @@ public struct MoodCheckScreen: Equatable, Sendable {
     mutating func handle(_ key: Key, now: Date) -> Outcome {
         switch mode {
         case .finished:
+            // s saves again: the status line says whether the save landed (a full disk, say).
+            if key == .character("s") { return .save(change) }
             return key == .escape || key == .enter || key == .character("q") ? .close : .stay
         case .crisis:
             guard key == .character("c") || key == .character("C") else { return .stay }
@@ -104,7 +106,7 @@ public struct MoodCheckScreen: Equatable, Sendable {
             if check.selfHarmAnswered {
                 lines.append("You answered item 9: contact your prescriber today. Crisis line: \(crisisLine).")
             }
-            lines.append("Saved. These scores are for you and your prescriber; they are not a diagnosis.")
+            lines.append("These scores are for you and your prescriber; they are not a diagnosis.")
             var row = 3
             for line in lines {
                 for wrapped in DisplayWidth.wrap(line, to: canvas.width - 2) {
@@ -113,7 +115,7 @@ public struct MoodCheckScreen: Equatable, Sendable {
                 }
                 row += 1
             }
-            Chrome.drawHints([("Esc", "back")], into: &canvas)
+            Chrome.drawHints([("Esc", "back"), ("s", "save again if it failed")], into: &canvas)
         }
     }
 }
