@@ -80,6 +80,20 @@ struct ChecklistScreensTests {
         #expect(note == .checklistTick(ChecklistTick(month: 1, item: "pickup-window", done: false, note: "ask about Day 7")))
     }
 
+    @Test("at 40×12 the checklist scrolls to the selection and the mood check keeps its answers in view")
+    func smallWindow() {
+        var driver = ScreenDriver(journal: journal(), width: 40, height: 12)
+        driver.press(.ch("k"))
+        #expect(driver.screen.contains("▸ ✓ Pregnancy test"))
+        #expect(!driver.screen.contains("Mood check"))
+        for _ in 0..<8 { driver.press(.down) }
+        #expect(driver.screen.contains("▸ • Mood check"))
+        #expect(!driver.screen.contains("Pregnancy test"))
+        driver.press(.escape, .ch("m"))
+        #expect(driver.screen.contains("Little interest or pleasure in doing"))
+        #expect(driver.screen.contains("3  Nearly every day"))
+    }
+
     @Test("months can be browsed, not before the first")
     func monthNavigation() {
         var driver = ScreenDriver(journal: journal())

@@ -69,6 +69,17 @@ struct CourseScreensTests {
         #expect(driver.screen.contains("Set up your course any time with c."))
     }
 
+    @Test("at 40×12 the setup form scrolls to the field being edited")
+    func setupSmallWindow() {
+        var driver = ScreenDriver(width: 40, height: 12)
+        driver.press(.ch("c"))
+        #expect(driver.screen.contains("▸ Start date"))
+        #expect(!driver.screen.contains("Planned end"))
+        for _ in 0..<9 { driver.press(.down) }
+        #expect(driver.screen.contains("▸ Planned end"))
+        #expect(!driver.screen.contains("Start date"))
+    }
+
     @Test("setup refuses missing or impossible values and points at the field")
     func setupValidation() {
         var driver = ScreenDriver()

@@ -98,7 +98,10 @@ public struct ChecklistScreen: Equatable, Sendable {
         let category = list.category == .canGetPregnant ? "can get pregnant" : "cannot get pregnant"
         canvas.put(DisplayWidth.truncate(" Rules: \(list.ruleSet.name) · \(category)", to: canvas.width), row: 2, column: 0, style: .dim)
         var row = 4
-        for (index, item) in list.items.enumerated() where row < canvas.height - 3 {
+        // Scroll when the items do not all fit, keeping the selection in view.
+        let room = max(1, canvas.height - 3 - row)
+        let first = list.items.count <= room ? 0 : min(max(0, selection - room / 2), list.items.count - room)
+        for (index, item) in list.items.enumerated() where index >= first && row < canvas.height - 3 {
             let selected = index == selection && mode == .browsing
             let base: Style = selected ? .selected : .plain
             canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: base)

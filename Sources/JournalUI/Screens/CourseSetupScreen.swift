@@ -108,7 +108,8 @@ public struct CourseSetupScreen: Equatable, Sendable {
             ? "Enter your course as your prescriber set it. You can change it later (c)."
             : "Change what your prescriber changed. A new plan or weight starts today."
         canvas.put(" " + DisplayWidth.truncate(intro, to: canvas.width - 2), row: 2, column: 0, style: .dim)
-        form.draw(into: &canvas, top: 4, labelWidth: 18, helpRow: min(canvas.height - 3, 4 + form.fields.count + 1))
+        form.draw(into: &canvas, top: canvas.height < 20 ? 3 : 4, labelWidth: 18,
+                  helpRow: min(canvas.height - 3, 4 + form.fields.count + 1))
         if let error {
             Chrome.drawStatus(StatusLine(error, isError: true), into: &canvas)
         }

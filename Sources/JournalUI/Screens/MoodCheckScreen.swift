@@ -72,20 +72,24 @@ public struct MoodCheckScreen: Equatable, Sendable {
         switch mode {
         case .asking, .crisis:
             let index = min(answers.count, 8)
-            canvas.put(" Question \(index + 1) of \(questionCount)", row: 2, column: 0, style: .dim)
-            var row = 4
+            // Short windows drop the blank lines and the source, never the question or the answers.
+            let roomy = canvas.height >= 20
+            canvas.put(" Question \(index + 1) of \(questionCount)", row: roomy ? 2 : 1, column: 0, style: .dim)
+            var row = roomy ? 4 : 2
             for line in DisplayWidth.wrap(phq.stem, to: canvas.width - 2) { canvas.put(" " + line, row: row, column: 0); row += 1 }
-            row += 1
+            if roomy { row += 1 }
             for line in DisplayWidth.wrap(phq.items[index], to: canvas.width - 4) {
                 canvas.put("   " + line, row: row, column: 0, style: .bold)
                 row += 1
             }
-            row += 1
+            if roomy { row += 1 }
             for (value, answer) in phq.answers.enumerated() {
                 canvas.put("   \(value)  \(answer)", row: row, column: 0)
                 row += 1
             }
-            canvas.put(DisplayWidth.truncate(" " + phq.source, to: canvas.width), row: canvas.height - 3, column: 0, style: .dim)
+            if roomy {
+                canvas.put(DisplayWidth.truncate(" " + phq.source, to: canvas.width), row: canvas.height - 3, column: 0, style: .dim)
+            }
             Chrome.drawHints([("0-3", "answer"), ("⌫", "back"), ("Esc", "stop")], into: &canvas)
             if mode == .crisis {
                 Chrome.drawHints([("C", "I have read this")], into: &canvas)

@@ -69,9 +69,14 @@ public struct Form: Equatable, Sendable {
 
     /// Draws the fields from `top`, one per row, and the focused field's help on `helpRow`.
     public func draw(into canvas: inout Canvas, top: Int, labelWidth: Int, helpRow: Int?) {
-        for (index, field) in fields.enumerated() {
-            let row = top + index
-            guard row < canvas.height - 2 else { break }
+        // Rows above the status and hint lines (and the help line, when it sits below the form).
+        let bottom = min(canvas.height - 2, helpRow ?? canvas.height - 2)
+        let room = max(1, bottom - top)
+        // When the fields do not all fit, scroll so the focused one is visible.
+        let first = fields.count <= room ? 0 : min(max(0, focus - room / 2), fields.count - room)
+        for (index, field) in fields.enumerated() where index >= first {
+            let row = top + index - first
+            guard row < bottom else { break }
             let focused = index == focus
             canvas.put((focused ? "▸ " : "  ") + DisplayWidth.fit(field.label, to: labelWidth), row: row, column: 0,
                        style: focused ? .bold : .plain)
