@@ -23,18 +23,12 @@ struct AppointmentForm: Equatable, Sendable {
     }
 
     mutating func handle(_ key: Key) -> LabResultForm.Outcome {
-        let order = fields
-        let index = order.firstIndex(of: focus) ?? 0
         let step = key == .left ? -1 : (key == .right || key == .character(" ") ? 1 : 0)
-        switch key {
-        case .escape: return .cancel
-        case .control("s"): return .submit
-        case .up, .backTab: focus = order[max(0, index - 1)]
-        case .down, .tab: focus = order[min(order.count - 1, index + 1)]
-        case .enter:
-            if index == order.count - 1 { return .submit }
-            focus = order[index + 1]
-        default:
+        switch FieldNavigation.handle(key, order: fields, focus: &focus) {
+        case .cancel: return .cancel
+        case .submit: return .submit
+        case .moved: break
+        case .forField:
             switch focus {
             case .what where step != 0:
                 what = LabResultForm.cycle(LabAppointment.What.allCases, what, step)

@@ -36,18 +36,11 @@ struct LabResultForm: Equatable, Sendable {
     enum Outcome: Equatable { case editing, submit, cancel }
 
     mutating func handle(_ key: Key, preferredLipidUnit: LabUnit) -> Outcome {
-        let order = fields
-        let index = order.firstIndex(of: focus) ?? 0
-        switch key {
-        case .escape: return .cancel
-        case .control("s"): return .submit
-        case .up, .backTab: focus = order[max(0, index - 1)]
-        case .down, .tab: focus = order[min(order.count - 1, index + 1)]
-        case .enter:
-            if index == order.count - 1 { return .submit }
-            focus = order[index + 1]
-        default:
-            edit(key, preferredLipidUnit: preferredLipidUnit)
+        switch FieldNavigation.handle(key, order: fields, focus: &focus) {
+        case .cancel: return .cancel
+        case .submit: return .submit
+        case .moved: break
+        case .forField: edit(key, preferredLipidUnit: preferredLipidUnit)
         }
         return .editing
     }

@@ -29,15 +29,11 @@ public struct Form: Equatable, Sendable {
     public enum Outcome: Equatable { case editing, submitted, cancelled }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .up, .backTab: focus = max(0, focus - 1)
-        case .down, .tab: focus = min(fields.count - 1, focus + 1)
-        case .enter:
-            if focus == fields.count - 1 { return .submitted }
-            focus += 1
-        case .control("s"): return .submitted
-        case .escape: return .cancelled
-        default:
+        switch FieldNavigation.handle(key, order: Array(fields.indices), focus: &focus) {
+        case .submit: return .submitted
+        case .cancel: return .cancelled
+        case .moved: return .editing
+        case .forField:
             switch fields[focus].value {
             case .text(var field):
                 _ = field.handle(key)
