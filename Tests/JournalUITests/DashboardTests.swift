@@ -99,3 +99,27 @@ struct DashboardTests {
         #expect(driver.state.journal.courseRecords?.intakes[LocalDate(iso: "2026-11-26")!] == nil)
     }
 }
+
+@Suite("Today dashboard: lab flags")
+struct DashboardLabFlagTests {
+    @Test("a result flagged in the last 30 days stays on Today; older or unflagged ones do not")
+    func labFlagsOnToday() {
+        var journal = Journal()
+        let t = ScreenDriver.morning
+        let results: [(String, LabResult)] = [
+            ("2026-11-20", .measured(.triglycerides, 6.2, .millimolesPerLiter)),   // 549 mg/dL: tell
+            ("2026-11-21", .measured(.hdl, 50, .milligramsPerDeciliter)),          // not flagged
+            ("2026-10-01", .measured(.triglycerides, 900, .milligramsPerDeciliter)), // flagged but 56 days ago
+        ]
+        for (day, result) in results {
+            let date = LocalDate(iso: day)!
+            journal.apply(Entry(id: LabResult.entryID(day: date, test: result.test), revision: 1, recordedAt: t, day: date,
+                                body: .labResult(result)))
+        }
+        let driver = ScreenDriver(journal: journal)
+        #expect(driver.screen.contains(" Lab results to tell your prescriber about (b)"))
+        #expect(driver.screen.contains("   ! Fri 20 Nov 2026  Triglycerides 6.2 mmol/L"))
+        #expect(!driver.screen.contains("HDL"))
+        #expect(!driver.screen.contains("Thu 1 Oct 2026"))
+    }
+}

@@ -34,6 +34,19 @@ enum TodayScreen {
             }
             lines.blank()
         }
+        // Lab results flagged "tell your prescriber" or worse stay on Today for 30 days.
+        let flaggedLabs = journal.labRecords.results.filter {
+            $0.day >= today.adding(days: -29) && $0.day <= today && ($0.highestFlag?.level ?? .noted) >= .tell
+        }
+        if !flaggedLabs.isEmpty {
+            let worst = flaggedLabs.compactMap(\.highestFlag?.level).max() ?? .tell
+            lines.heading("Lab results to tell your prescriber about (b)", style: worst.isAlarm ? .alarm : .warning)
+            for item in flaggedLabs.suffix(3) {
+                let text = "   ! " + DateText.short(item.day) + "  " + LabText.resultLine(item.result, flags: item.flags)
+                lines.plain(DisplayWidth.truncate(text, to: canvas.width), style: .warning)
+            }
+            lines.blank()
+        }
         let recentCrisis = journal.entries(from: today.adding(days: -13), to: today).compactMap { entry -> LocalDate? in
             if case .moodCheck(let check)? = entry.body, check.selfHarmAnswered { return entry.day } else { return nil }
         }
