@@ -140,4 +140,19 @@ struct LabsEndToEndTests {
         let lines = (try? String(contentsOfFile: file, encoding: .utf8))?.split(separator: "\n").count ?? 0
         #expect(lines <= 1, "nothing but a header may exist")
     }
+
+    @Test("lab withdraw: a result entered by mistake leaves the lists, stays in the history; a missing one is refused")
+    func withdraw() throws {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "lab", "triglycerides", "600", "--date", "2026-11-20").status == 0)
+        let withdrawn = journal.run("lab", "withdraw", "triglycerides", "2026-11-20")
+        #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+        let results = try #require(labsJSON(journal)["results"] as? [[String: Any]])
+        #expect(results.isEmpty)
+        let again = journal.run("lab", "withdraw", "triglycerides", "2026-11-20")
+        #expect(again.status == 2 && again.stderr.contains("There is no Triglycerides result for 2026-11-20"))
+        let file = try String(contentsOfFile: journal.directory + "/journal.jsonl", encoding: .utf8)
+        #expect(file.contains("\"retracted\":true"))
+        #expect(file.contains("\"value\":600"))
+    }
 }

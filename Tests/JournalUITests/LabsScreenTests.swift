@@ -77,6 +77,26 @@ struct LabsScreenTests {
         #expect(canvas[13, 62].style == .warning, "a tell-your-prescriber flag stands out")
     }
 
+    @Test("a result entered by mistake can be withdrawn after a question; it stays in the history")
+    func withdrawResult() throws {
+        var driver = labs()
+        for _ in 0..<6 { driver.press(.down) } // the triglycerides of 14 Oct (549 mg/dL, flagged)
+        driver.press(.ch("w"))
+        #expect(driver.screen.contains("Withdraw this result?"))
+        driver.press(.ch("n"))
+        #expect(driver.screen.contains("Kept."))
+        #expect(driver.recorded.isEmpty)
+        driver.press(.ch("w"), .ch("y"))
+        let id = LabResult.entryID(day: LocalDate(iso: "2026-10-14")!, test: .triglycerides)
+        #expect(driver.recorded.last == [.retract(id: id, day: LocalDate(iso: "2026-10-14")!, reason: "withdrawn in Labs (entered by mistake)")])
+        #expect(driver.screen.contains("Triglycerides of Wed 14 Oct 2026 withdrawn; it stays in the history."))
+        #expect(!driver.screen.contains("549 mg/dL"))
+        #expect(driver.state.journal.history(of: id).count == 2)
+        // An appointment is not a result: w says so.
+        driver.press(.home, .ch("w"))
+        #expect(driver.screen.contains("Select a result first"))
+    }
+
     @Test("an empty journal says how to start")
     func emptyList() {
         let driver = labs(Journal())

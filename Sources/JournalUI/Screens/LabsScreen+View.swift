@@ -3,7 +3,7 @@ import JournalCore
 extension LabsScreen {
     static let appointmentHints = [("r", "add result"), ("a", "schedule"), ("d", "done"), ("x", "missed"), ("m", "move"),
                                    ("t", "trends"), ("Esc", "back")]
-    static let resultHints = [("r", "add result"), ("a", "schedule"), ("Enter", "details"), ("t", "trends"), ("Esc", "back")]
+    static let resultHints = [("r", "add result"), ("a", "schedule"), ("Enter", "details"), ("w", "withdraw"), ("t", "trends"), ("Esc", "back")]
 
     /// One line of the list as drawn.
     private enum Line {
@@ -24,7 +24,7 @@ extension LabsScreen {
         case .schedule(let form):
             form.draw(into: &canvas, today: today)
             return
-        case .list, .moving, .notice:
+        case .list, .moving, .notice, .confirmWithdraw:
             break
         }
         Chrome.drawTitle("IsoJournal · Labs" + (readOnlyReason == nil ? "" : " (read-only)"), right: DateText.long(today), into: &canvas)
@@ -40,6 +40,12 @@ extension LabsScreen {
         case .notice(let notice):
             Chrome.drawHints(notice.isAlarm ? [("C", "I have read this")] : [("Enter", "close")], into: &canvas)
             notice.dialog().draw(into: &canvas)
+        case .confirmWithdraw(let result):
+            Chrome.drawHints([("y", "withdraw"), ("n", "keep")], into: &canvas)
+            Dialog(title: "Withdraw this result?",
+                   lines: [LabText.resultLine(result.result, flags: result.flags) + ", specimen of \(DateText.short(result.day)).",
+                           "Only for a result entered by mistake. It leaves the lists and Today, and stays in the history."],
+                   prompt: "y withdraw · n keep it", style: .warning).draw(into: &canvas)
         default:
             if case .appointment? = selectedRow(today: today) {
                 Chrome.drawHints(Self.appointmentHints, into: &canvas)

@@ -14,6 +14,8 @@ public struct LabsScreen: Equatable, Sendable {
         case trends(LabTest)
         /// A flag notice (or a result's details); alarm notices close only with C.
         case notice(LabNotice)
+        /// "Withdraw this result?" — y withdraws it (its history stays), anything else keeps it.
+        case confirmWithdraw(DatedLabResult)
     }
 
     /// What `AppState` should do after a key.
@@ -104,6 +106,11 @@ public struct LabsScreen: Equatable, Sendable {
                 : (key == .enter || key == .escape || key == .character(" "))
             if closes { mode = .list }
             return .stay
+        case .confirmWithdraw(let result):
+            mode = .list
+            guard key == .character("y") || key == .character("Y") else { return .message(StatusLine("Kept.")) }
+            return .save([.retract(id: result.id, day: result.day, reason: "withdrawn in Labs (entered by mistake)")],
+                         done: "\(result.result.test.name) of \(DateText.short(result.day)) withdrawn; it stays in the history.")
         }
     }
 
@@ -132,6 +139,12 @@ public struct LabsScreen: Equatable, Sendable {
             }
         case .enter:
             if case .result(let r)? = selectedRow(today: today) { mode = .notice(LabNotice(details: r, records: records)) }
+        case .character("w"):
+            guard case .result(let r)? = selectedRow(today: today) else {
+                return .message(StatusLine("Select a result first (↑↓) to withdraw it.", isError: true))
+            }
+            if let refusal = refuseWhenReadOnly() { return refusal }
+            mode = .confirmWithdraw(r)
         case .character("d"), .character("x"), .character("m"):
             guard case .appointment(let a)? = selectedRow(today: today) else {
                 return .message(StatusLine("Select an appointment first (↑↓).", isError: true))

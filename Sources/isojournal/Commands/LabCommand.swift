@@ -9,7 +9,7 @@ struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
         abstract: "Schedule lab appointments, mark them done, missed or moved, and set your own limits.",
-        subcommands: [LabScheduleCommand.self, LabMarkCommand.self, LabMoveCommand.self, LabLimitsCommand.self]
+        subcommands: [LabScheduleCommand.self, LabMarkCommand.self, LabMoveCommand.self, LabWithdrawCommand.self, LabLimitsCommand.self]
     )
 }
 
@@ -154,6 +154,39 @@ struct LabMoveCommand: ParsableCommand {
 }
 
 /// Reading the arguments the lab commands share.
+struct LabWithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw a result entered by mistake (it stays in the history).",
+        discussion: "Example: isojournal lab withdraw triglycerides 2026-11-20"
+    )
+
+    @Argument(help: "The test: triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.")
+    var test: String
+    @Argument(help: ArgumentHelp("The specimen date of the result.", valueName: "YYYY-MM-DD"))
+    var date: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let labTest: LabTest
+            do throws(LabResultInput.Problem) { labTest = try LabResultInput.test(named: test) } catch {
+                throw CommandFailure.badInput(error.message)
+            }
+            let day = try LabArguments.day(date)
+            let id = LabResult.entryID(day: day, test: labTest)
+            let store = try location.openStore(mode: .readWrite)
+            try saveLabChanges(store) { journal in
+                guard journal.current(id) != nil else {
+                    throw CommandFailure.badInput("There is no \(labTest.name) result for \(day.iso) to withdraw.")
+                }
+                return [.retract(id: id, day: day, reason: "withdrawn from the shell (entered by mistake)")]
+            }
+            say("Withdrawn: \(labTest.name) of \(day.iso) (it stays in the history).")
+        }
+    }
+}
+
 enum LabArguments {
     static func what(_ text: String) throws -> LabAppointment.What {
         guard let what = LabAppointment.What(rawValue: text.lowercased()) else {
