@@ -79,6 +79,17 @@ struct ReminderEndToEndTests {
         #expect(Set(uids(second.stdout)).isSubset(of: Set(uids(text))))
         #expect(uids(second.stdout).contains("UID:dose-2026-11-02-0-morning@isojournal"))
 
+        // calcurse's importer, when this machine has it (apt-get install calcurse).
+        if Subprocess.run(["sh", "-c", "command -v calcurse"]).status == 0 {
+            let folder = journal.directory + "-calcurse"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let imported = Subprocess.run(["calcurse", "-D", folder, "-i", path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains(" 0 skipped"), "\(imported.stdout)")
+        } else {
+            print("skipped: calcurse is not installed, so its import was not tried")
+        }
+
         // A strict parser, when this machine has it (pip install icalendar).
         let probe = Subprocess.run(["python3", "-c", "import icalendar"])
         guard probe.status == 0 else {
