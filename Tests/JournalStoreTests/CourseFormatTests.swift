@@ -6,21 +6,10 @@ import Testing
 /// The course, dose and programme kinds on disk: exactly the lines FORMAT.md shows.
 @Suite("Course and programme records <-> lines")
 struct CourseFormatTests {
-    /// The lines of the ```records block in FORMAT.md.
-    func documentedLines() throws -> [String] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("FORMAT.md")
-        var lines: [String] = []
-        var inside = false
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "```records" { inside = true } else if line == "```" { inside = false } else if inside { lines.append(String(line)) }
-        }
-        return lines
-    }
 
     @Test("FORMAT.md's examples are read and written exactly as shown, one for every kind")
     func documentedExamples() throws {
-        let lines = try documentedLines()
+        let lines = try formatDocumentLines(fence: "records")
         var kinds: Set<String> = []
         for line in lines {
             let entry = try EntryCodec.decodeLine(Array(line.utf8))

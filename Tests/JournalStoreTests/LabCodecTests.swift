@@ -9,21 +9,10 @@ struct LabCodecTests {
     let recorded = Date(timeIntervalSince1970: 1_795_731_005) // 2026-11-26T22:10:05Z
     let day = LocalDate(iso: "2026-11-26")!
 
-    /// The lines of the ```jsonl block in FORMAT.md (the lab kinds' examples).
-    func documentedLines() throws -> [String] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("FORMAT.md")
-        var lines: [String] = []
-        var inside = false
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == "```jsonl" { inside = true } else if line == "```" { inside = false } else if inside { lines.append(String(line)) }
-        }
-        return lines
-    }
 
     @Test("FORMAT.md's lab examples are read and written exactly as shown")
     func documentedExamples() throws {
-        let lines = try documentedLines()
+        let lines = try formatDocumentLines(fence: "jsonl")
         #expect(lines.count == 6)
         var kinds: Set<String> = []
         for line in lines {

@@ -187,3 +187,15 @@ final class FaultyFileSystem: FileSystem {
     }
     func unlock(_ fd: Int32) throws(SystemError) { try check("unlock"); try real.unlock(fd) }
 }
+
+/// The lines of every ```<fence> block in FORMAT.md (the file format's public examples).
+func formatDocumentLines(fence: String) throws -> [String] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("FORMAT.md")
+    var lines: [String] = []
+    var inside = false
+    for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+        if line == "```" + fence { inside = true } else if line == "```" { inside = false } else if inside { lines.append(String(line)) }
+    }
+    return lines
+}

@@ -153,7 +153,6 @@ struct LabMoveCommand: ParsableCommand {
     }
 }
 
-/// Reading the arguments the lab commands share.
 struct LabWithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
@@ -187,6 +186,7 @@ struct LabWithdrawCommand: ParsableCommand {
     }
 }
 
+/// Reading the arguments the lab commands share.
 enum LabArguments {
     static func what(_ text: String) throws -> LabAppointment.What {
         guard let what = LabAppointment.What(rawValue: text.lowercased()) else {
