@@ -29,6 +29,7 @@ let package = Package(
                 .embedInCode("interactions.json"),
                 .embedInCode("programme-rules.json"),
                 .embedInCode("phq.json"),
+                .embedInCode("course-holds.json"),
             ]
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),

@@ -50,6 +50,7 @@ public enum EntryCodec {
         case .checklistItem(let item)?: json.add("data", rawJSON: payload(item))
         case .moodCheck(let check)?: json.add("data", rawJSON: payload(check))
         case .reminderState(let state)?: json.add("data", rawJSON: payload(state))
+        case .prescriberDecision(let decision)?: json.add("data", rawJSON: payload(decision))
         case .unrecognized?: break
         case nil: json.add("retracted", bool: true)
         }
@@ -90,6 +91,8 @@ public enum EntryCodec {
             }
         case .labFlagSettings(let settings)?:
             guard settings.limits.values.allSatisfy(\.isFinite) else { throw Problem("a lab limit is not a finite number") }
+        case .prescriberDecision(let decision)?:
+            try checkTime(decision.decidedAt, "the time of the prescriber's decision")
         default:
             break
         }
@@ -218,6 +221,7 @@ private struct LineFields: Decodable {
             case .checklistItem?: body = .checklistItem(try c.decode(ChecklistCustomItem.self, forKey: .data))
             case .moodCheck?: body = .moodCheck(try c.decode(MoodCheck.self, forKey: .data))
             case .reminderState?: body = .reminderState(try c.decode(ReminderState.self, forKey: .data))
+            case .prescriberDecision?: body = .prescriberDecision(try c.decode(PrescriberDecision.self, forKey: .data))
             case nil:
                 guard !kind.isEmpty else { throw bad(.kind, "\"kind\" is empty") }
                 body = .unrecognized(kind: kind)

@@ -65,6 +65,7 @@ enum FastLineDecoder {
             case .checklistItem?: body = .checklistItem(try ChecklistCustomItem(from: payload))
             case .moodCheck?: body = .moodCheck(try MoodCheck(from: payload))
             case .reminderState?: body = .reminderState(try ReminderState(from: payload))
+            case .prescriberDecision?: body = .prescriberDecision(try PrescriberDecision(from: payload))
             case nil:
                 // Foundation decodes nothing of an unknown kind's data; leave any doubt to it.
                 guard !kind.isEmpty else { throw Unsure() }

@@ -37,7 +37,14 @@ struct HistoryJournal {
               written: at(6, 9))
         h.add(RedFlagReport.entryID(day: d(9), flag: "hearing"), d(9), .redFlag(RedFlagReport(flag: "hearing", noticeShown: "STOP", acknowledgedAt: at(9, 22))),
               written: at(9, 22))
-        h.add(MoodCheck.entryID(day: d(10)), d(10), .moodCheck(MoodCheck(answers: [1, 0, 0, 0, 0, 0, 0, 0, 1])), written: at(10, 20))
+        // The prescriber said to continue the next morning, before any dose was due (the hold covered no intake).
+        h.add(PrescriberDecision.entryID(decidedAt: at(10, 7)), d(10),
+              .prescriberDecision(PrescriberDecision(outcome: .continueCourse, decidedBy: "Dr Rao", decidedAt: at(10, 7),
+                                                     resolves: [RedFlagReport.entryID(day: d(9), flag: "hearing")])), written: at(10, 7))
+        h.add(MoodCheck.entryID(day: d(10)), d(10), .moodCheck(MoodCheck(answers: [1, 0, 0, 0, 0, 0, 0, 0, 1])), written: at(10, 21))
+        h.add(PrescriberDecision.entryID(decidedAt: at(11, 7)), d(11),
+              .prescriberDecision(PrescriberDecision(outcome: .continueCourse, decidedBy: "Dr Rao", decidedAt: at(11, 7),
+                                                     resolves: [MoodCheck.entryID(day: d(10))])), written: at(11, 7))
         // A grade corrected, and an entry withdrawn.
         h.add(SymptomRating.entryID(day: d(5), symptom: "chapped-lips"), d(5),
               .symptom(SymptomRating(symptom: "chapped-lips", grade: 3, note: "Cracked corners")), written: at(6, 8), reason: "it was worse")

@@ -86,13 +86,17 @@ struct CatalogueTests {
         #expect(SymptomCatalogue.shipped.nearestSlug(to: "xylophone") == nil)
     }
 
-    @Test("the red-flag catalogue covers the label's six groups and names its source")
+    @Test("the red-flag catalogue covers the label's six groups for everyone, and three pregnancy risks for those who can get pregnant")
     func redFlags() {
         let catalogue = RedFlagCatalogue.shipped
-        #expect(catalogue.flags.count == 6)
+        #expect(catalogue.flags(for: .cannotGetPregnant).count == 6)
+        #expect(catalogue.flags(for: nil).map(\.id) == catalogue.flags(for: .cannotGetPregnant).map(\.id))
+        #expect(catalogue.flags(for: .canGetPregnant).map(\.id).suffix(3) == ["late-period", "unprotected-sex", "stopped-contraception"])
         #expect(catalogue.notice.contains("contact your prescriber now"))
         #expect(catalogue.notice.contains("emergency number"))
+        #expect(catalogue.notice(for: "late-period").contains("pregnancy test"))
         #expect(catalogue.source.contains("label"))
-        #expect(Set(catalogue.flags.map(\.id)).count == 6)
+        #expect(Set(catalogue.flags.map(\.id)).count == 9)
+        #expect(catalogue.flags.filter(\.showsCrisisGuidance).map(\.id) == ["mood-self-harm"])
     }
 }

@@ -32,6 +32,8 @@ public struct CourseProgress: Equatable, Sendable {
     public var projectedFinishAtPlannedDose: LocalDate?
     public var currentWeightKilograms: Double?
     public var currentStep: DoseStep?
+    /// Active, on hold, paused, finished: projections are left out unless active.
+    public var state: CourseState
 
     public static let recentWindowDays = 14
 
@@ -56,19 +58,22 @@ public struct CourseProgress: Equatable, Sendable {
         courseMonth = max(1, (dayOfCourse - 1) / 30 + 1)
         currentWeightKilograms = records.weight(on: today)
         currentStep = records.step(on: today)
+        state = records.state(at: now, zone: timeZone)
 
         let weekStart = today.adding(days: -(today.isoWeekday - 1))
         let monthStart = settings.startDate.adding(days: (courseMonth - 1) * 30)
-        thisWeek = Self.adherence(records, from: max(weekStart, settings.startDate), to: today, minuteNow: minuteNow)
-        thisCourseMonth = Self.adherence(records, from: monthStart, to: today, minuteNow: minuteNow)
-        overall = Self.adherence(records, from: settings.startDate, to: today, minuteNow: minuteNow)
+        thisWeek = Self.adherence(records, from: max(weekStart, settings.startDate), to: today, minuteNow: minuteNow, zone: timeZone)
+        thisCourseMonth = Self.adherence(records, from: monthStart, to: today, minuteNow: minuteNow, zone: timeZone)
+        overall = Self.adherence(records, from: settings.startDate, to: today, minuteNow: minuteNow, zone: timeZone)
 
-        // Recent intake: the 14 whole days before today, not counting paused or pre-course days.
+        // Recent intake: the 14 whole days before today, not counting paused, held or pre-course days.
         var recentTotal = 0.0
         var recentDays = 0
         for offset in 1...Self.recentWindowDays {
             let day = today.adding(days: -offset)
-            guard records.isCourseDay(day), !records.isPaused(day) else { continue }
+            let planned = records.plannedIntakes(on: day)
+            let quietAllDay = records.isPaused(day) || (!planned.isEmpty && records.expectedIntakes(on: day, zone: timeZone).isEmpty)
+            guard records.isCourseDay(day), !quietAllDay else { continue }
             recentDays += 1
             let dayMg = records.intakes[day]?.values.reduce(0) { $0 + $1.takenMilligrams } ?? 0
             if let kg = records.weight(on: day), kg > 0 { recentTotal += dayMg / kg }
@@ -76,6 +81,12 @@ public struct CourseProgress: Equatable, Sendable {
         recentDailyMgPerKg = recentDays > 0 ? recentTotal / Double(recentDays) : nil
 
         let remaining = max(0, settings.targetMgPerKg - mgPerKg)
+        // On hold, paused or finished nothing is projected: no dose is expected until the prescriber says.
+        guard state.promptsDoses || state == .notStarted(settings.startDate) else {
+            projectedFinishAtRecentIntake = nil
+            projectedFinishAtPlannedDose = nil
+            return
+        }
         projectedFinishAtRecentIntake = Self.finish(remaining: remaining, perDay: recentDailyMgPerKg, today: today)
         let plannedPerDay: Double? = {
             guard let step = currentStep, let kg = currentWeightKilograms, kg > 0 else { return nil }
@@ -95,12 +106,13 @@ public struct CourseProgress: Equatable, Sendable {
 
     /// Planned intakes from `from` to `to` that were due by `minuteNow` on `to`, and how
     /// each was recorded. An intake taken early (before its slot time today) counts as due.
-    static func adherence(_ records: CourseRecords, from: LocalDate, to: LocalDate, minuteNow: Int) -> Adherence {
+    /// Intakes in a pause or a hold are not expected, so they are never counted as missed.
+    static func adherence(_ records: CourseRecords, from: LocalDate, to: LocalDate, minuteNow: Int, zone: TimeZone) -> Adherence {
         var result = Adherence(planned: 0, taken: 0, skipped: 0)
         guard from <= to else { return result }
         var day = from
         while day <= to {
-            for (slot, _) in records.plannedIntakes(on: day) {
+            for (slot, _) in records.expectedIntakes(on: day, zone: zone) {
                 let recorded = records.intakes[day]?[slot.name]
                 let due = day < to || slot.minuteOfDay <= minuteNow
                 guard due || recorded != nil else { continue }

@@ -11,19 +11,27 @@ public struct CourseRecords: Equatable, Sendable {
     public var weights: [(day: LocalDate, kilograms: Double)]
     /// Keyed by day, then slot name.
     public var intakes: [LocalDate: [String: DoseIntake]]
+    /// Times the course was or is on hold after a stop event, oldest first (the open one last).
+    public var holds: [CourseHold]
+    /// "Continue" decisions that ended a pause early: from that moment doses are expected again.
+    public var pauseEndings: [Date]
 
     public init(settings: CourseSettings, steps: [DoseStep] = [], pauses: [CoursePause] = [],
-                weights: [(day: LocalDate, kilograms: Double)] = [], intakes: [LocalDate: [String: DoseIntake]] = [:]) {
+                weights: [(day: LocalDate, kilograms: Double)] = [], intakes: [LocalDate: [String: DoseIntake]] = [:],
+                holds: [CourseHold] = [], pauseEndings: [Date] = []) {
         self.settings = settings
         self.steps = steps.sorted { $0.startDate < $1.startDate }
         self.pauses = pauses
         self.weights = weights.sorted { $0.day < $1.day }
         self.intakes = intakes
+        self.holds = holds
+        self.pauseEndings = pauseEndings.sorted()
     }
 
     public static func == (a: CourseRecords, b: CourseRecords) -> Bool {
         a.settings == b.settings && a.steps == b.steps && a.pauses == b.pauses && a.intakes == b.intakes
             && a.weights.map(\.day) == b.weights.map(\.day) && a.weights.map(\.kilograms) == b.weights.map(\.kilograms)
+            && a.holds == b.holds && a.pauseEndings == b.pauseEndings
     }
 
     /// The plan step in force on a day (the latest that started on or before it).
@@ -44,10 +52,10 @@ public struct CourseRecords: Equatable, Sendable {
         day >= settings.startDate && (settings.lastDoseDate.map { day <= $0 } ?? true)
     }
 
-    /// The planned intakes of a day: (slot, mg) for each slot with a dose, none when paused
-    /// or outside the course.
+    /// The intakes the plan has for a day: (slot, mg) for each slot with a dose, none outside
+    /// the course. Pauses and holds are not taken out: `expectedIntakes(on:zone:)` does that.
     public func plannedIntakes(on day: LocalDate) -> [(slot: IntakeSlot, milligrams: Double)] {
-        guard isCourseDay(day), !isPaused(day), let step = step(on: day) else { return [] }
+        guard isCourseDay(day), let step = step(on: day) else { return [] }
         let amounts = step.plannedMilligrams(on: day)
         return settings.intakeSlots.enumerated().compactMap { index, slot in
             let mg = index < amounts.count ? amounts[index] : 0
@@ -75,6 +83,8 @@ extension Journal {
             default: break
             }
         }
-        return CourseRecords(settings: settings, steps: steps, pauses: pauses, weights: weights, intakes: intakes)
+        let pauseEndings = prescriberDecisions.filter { $0.outcome == .continueCourse }.map(\.decidedAt)
+        return CourseRecords(settings: settings, steps: steps, pauses: pauses, weights: weights, intakes: intakes,
+                             holds: gatherHolds(), pauseEndings: pauseEndings)
     }
 }

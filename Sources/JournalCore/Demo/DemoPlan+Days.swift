@@ -9,13 +9,22 @@ extension DemoPlan {
 
     static let pausedDays = 56...57
     static let redFlagDay = 55
+    static let redFlag = "raised-pressure-headache"
 
     mutating func daily() {
         let lastDay = DemoJournal.courseDaysSoFar + 1
         let minuteNow = Timestamp.minuteOfDay(of: now, in: zone)
+        // The red flag of day 55 put the course on hold; the prescriber's call next morning paused it two days.
         let pause = day(Self.pausedDays.lowerBound)
+        let decidedAt = Timestamp.instant(of: pause, minuteOfDay: 9 * 60 + 40, in: zone)
+        let decision = PrescriberDecision(outcome: .pause, decidedBy: "Dr Okafor by phone", decidedAt: decidedAt, pauseFrom: pause,
+                                          pauseTo: day(Self.pausedDays.upperBound),
+                                          resolves: [RedFlagReport.entryID(day: day(Self.redFlagDay), flag: Self.redFlag)],
+                                          note: "severe headache; pause two days")
+        put(PrescriberDecision.entryID(decidedAt: decidedAt), pause, 10 * 60, .prescriberDecision(decision))
         put(CoursePause.entryID(startDate: pause), pause, 10 * 60,
-            .pause(CoursePause(startDate: pause, endDate: day(Self.pausedDays.upperBound), reason: "severe headache; prescriber said to pause two days")))
+            .pause(CoursePause(startDate: pause, endDate: day(Self.pausedDays.upperBound),
+                               reason: "Prescriber's decision (Dr Okafor by phone): severe headache; pause two days")))
         for n in 1...lastDay {
             let date = day(n)
             let isToday = n == lastDay

@@ -65,7 +65,7 @@ extension DemoPlan {
         for (n, answers) in checks {
             put(MoodCheck.entryID(day: day(n)), day(n), 21 * 60 + 10, .moodCheck(MoodCheck(answers: answers)))
         }
-        let flag = "raised-pressure-headache"
+        let flag = Self.redFlag
         let read = Timestamp.instant(of: day(Self.redFlagDay), minuteOfDay: 21 * 60 + 2, in: zone)
         put(RedFlagReport.entryID(day: day(Self.redFlagDay), flag: flag), day(Self.redFlagDay), 21 * 60 + 2,
             .redFlag(RedFlagReport(flag: flag, noticeShown: RedFlagCatalogue.shipped.notice, acknowledgedAt: read)))

@@ -43,7 +43,7 @@ public enum CourseSeries {
             let first = start.adding(days: (month - 1) * 30)
             let last = min(first.adding(days: 29), today)
             return MonthAdherence(month: month, firstDay: first,
-                                  adherence: CourseProgress.adherence(records, from: first, to: last, minuteNow: last == today ? minute : 24 * 60))
+                                  adherence: CourseProgress.adherence(records, from: first, to: last, minuteNow: last == today ? minute : 24 * 60, zone: timeZone))
         }
     }
 
@@ -52,6 +52,6 @@ public enum CourseSeries {
         let today = Timestamp.localDate(of: now, in: timeZone)
         let last = min(to, today)
         let minute = last == today ? Timestamp.minuteOfDay(of: now, in: timeZone) : 24 * 60
-        return CourseProgress.adherence(records, from: max(from, records.settings.startDate), to: last, minuteNow: minute)
+        return CourseProgress.adherence(records, from: max(from, records.settings.startDate), to: last, minuteNow: minute, zone: timeZone)
     }
 }

@@ -61,6 +61,7 @@ public enum RecordNotes {
         case .checklistItem(let item)?: return [item.title]
         case .medicine(let medicine)?: return medicine.note.map { [$0] } ?? []
         case .pause(let pause)?: return pause.reason.map { [$0] } ?? []
+        case .prescriberDecision(let decision)?: return decision.note.map { [$0] } ?? []
         default: return []
         }
     }

@@ -17,7 +17,7 @@ public enum RecordGroup: String, CaseIterable, Sendable {
         case .labAppointment?, .labResult?, .labFlagSettings?: return .labs
         case .redFlag?, .moodCheck?: return .flagsAndMood
         case .checklistTick?, .checklistItem?, .programmeSettings?: return .checklist
-        case .course?, .doseStep?, .pause?, .weight?: return .course
+        case .course?, .doseStep?, .pause?, .weight?, .prescriberDecision?: return .course
         case .reminderState?: return .reminders
         case nil: return .other
         }

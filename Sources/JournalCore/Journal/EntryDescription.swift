@@ -31,7 +31,8 @@ public enum EntryDescription {
             case .taken:
                 let food = intake.withFood.map { $0 ? ", with food" : ", without food" } ?? ""
                 let time = entry.occurredAt.map { " at \(clock($0, timeZone))" } ?? ""
-                return "Dose (\(intake.slot)): \(MilligramText.format(intake.milligrams ?? 0)) mg taken\(time)\(food)"
+                let hold = intake.recordedWhile.map { " (recorded while \($0.replacingOccurrences(of: "-", with: " ")))" } ?? ""
+                return "Dose (\(intake.slot)): \(MilligramText.format(intake.milligrams ?? 0)) mg taken\(time)\(food)\(hold)"
             }
         case .medicine(let medicine)?:
             return "Other medicine: \(medicine.name)" + (medicine.note.map { " (\($0))" } ?? "")
@@ -60,6 +61,10 @@ public enum EntryDescription {
         case .reminderState(let state)?:
             return "Reminder \(state.reminder): " + (state.dismissed ? "dismissed" : "snoozed"
                 + (state.snoozedUntil.map { " until \(Timestamp.offsetText($0, in: timeZone))" } ?? ""))
+        case .prescriberDecision(let decision)?:
+            let when = clock(decision.decidedAt, timeZone)
+            return "Prescriber's decision: \(decision.summary) (" + (decision.decidedBy.map { "\($0), " } ?? "") + "\(when))"
+                + (decision.note.map { ": \($0)" } ?? "")
         case .unrecognized(let kind)?:
             return "(a '\(kind)' record from a newer IsoJournal)"
         case nil:

@@ -11,15 +11,19 @@ public struct DoseIntake: Equatable, Codable, Sendable {
     /// mg taken; nil when skipped.
     public var milligrams: Double?
     public var withFood: Bool?
+    /// Set when the dose was recorded while no dose was expected ("on-hold", "paused"): it is
+    /// kept and counted in the total, never refused, with the hold noted.
+    public var recordedWhile: String?
 
-    public init(slot: String, status: Status, milligrams: Double?, withFood: Bool?) {
+    public init(slot: String, status: Status, milligrams: Double?, withFood: Bool?, recordedWhile: String? = nil) {
         self.slot = slot
         self.status = status
         self.milligrams = milligrams
         self.withFood = withFood
+        self.recordedWhile = recordedWhile
     }
 
-    enum CodingKeys: String, CodingKey { case slot, status, milligrams, withFood }
+    enum CodingKeys: String, CodingKey { case slot, status, milligrams, withFood, recordedWhile }
 
     /// One record per slot per day: a second log of the same slot is a correction.
     public static func entryID(day: LocalDate, slot: String) -> EntryID { EntryID("dose-\(day.iso)-\(slot)") }

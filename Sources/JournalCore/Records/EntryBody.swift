@@ -16,6 +16,7 @@ public enum EntryKind: String, Codable, Sendable, CaseIterable {
     case checklistItem = "checklist-item"
     case moodCheck = "mood-check"
     case reminderState = "reminder-state"
+    case prescriberDecision = "prescriber-decision"
 }
 
 /// The content of a record. Each case's payload is its own small type with its own file.
@@ -36,6 +37,7 @@ public enum EntryBody: Equatable, Sendable {
     case checklistItem(ChecklistCustomItem)
     case moodCheck(MoodCheck)
     case reminderState(ReminderState)
+    case prescriberDecision(PrescriberDecision)
     /// A record written by a newer version of IsoJournal. Kept in the file untouched and
     /// counted, never shown as something it is not.
     case unrecognized(kind: String)
@@ -58,6 +60,7 @@ public enum EntryBody: Equatable, Sendable {
         case .checklistItem: return .checklistItem
         case .moodCheck: return .moodCheck
         case .reminderState: return .reminderState
+        case .prescriberDecision: return .prescriberDecision
         case .unrecognized: return nil
         }
     }

@@ -7,9 +7,9 @@ public enum CalendarExport {
     public static func ics(journal: Journal, now: Date, timeZone: TimeZone, days: Int) -> String {
         let today = Timestamp.localDate(of: now, in: timeZone)
         let horizon = today.adding(days: days)
-        var calendar = ICalendarWriter(stamp: now)
-        if let course = journal.courseRecords, course.settings.lastDoseDate == nil {
-            addIntakes(course, today: today, horizon: horizon, to: &calendar)
+        var calendar = ICalendarWriter(stamp: now, sequence: sequence(of: journal))
+        if let course = journal.courseRecords {
+            addIntakes(course, today: today, horizon: horizon, zone: timeZone, to: &calendar)
         }
         for item in journal.labRecords.appointments where item.appointment.status == .scheduled && item.day >= today && item.day <= horizon {
             addAppointment(item, to: &calendar)
@@ -34,8 +34,21 @@ public enum CalendarExport {
         return calendar.text
     }
 
-    /// One recurring event per slot and cycle day of each plan step in the horizon.
-    static func addIntakes(_ course: CourseRecords, today: LocalDate, horizon: LocalDate, to calendar: inout ICalendarWriter) {
+    /// The SEQUENCE of every event: how many revisions of the records that shape the schedule
+    /// the journal holds. The journal only grows, so a later export never has a lower number,
+    /// and a calendar that updates from the file takes the newer version of each UID.
+    static func sequence(of journal: Journal) -> Int {
+        let kinds: Set<EntryKind> = [.course, .doseStep, .pause, .prescriberDecision, .redFlag, .labResult, .moodCheck]
+        // A retraction has no kind; any may withdraw a stop event or a plan, so each counts.
+        return journal.revisions.filter { entry in entry.kind.map(kinds.contains) ?? entry.isRetraction }.count
+    }
+
+    /// One recurring event per slot and cycle day of each plan step in the horizon. Occurrences
+    /// on paused or held days, or after the course finished, are taken out (EXDATE, or a shorter
+    /// COUNT); a series with none left is sent as cancelled under the same UID, so a calendar that
+    /// imported an earlier export stops alarming "take isotretinoin".
+    static func addIntakes(_ course: CourseRecords, today: LocalDate, horizon: LocalDate, zone: TimeZone,
+                           to calendar: inout ICalendarWriter) {
         let steps = course.steps
         for (index, step) in steps.enumerated() {
             let end = index + 1 < steps.count ? steps[index + 1].startDate.adding(days: -1) : (course.settings.plannedEndDate ?? horizon)
@@ -48,12 +61,24 @@ public enum CalendarExport {
                 let start = first.adding(days: offset)
                 guard start <= last else { continue }
                 let count = start.days(until: last) / step.cycle.count + 1
+                let days = (0..<count).map { start.adding(days: $0 * step.cycle.count) }
                 for (slotIndex, slot) in course.settings.intakeSlots.enumerated() where slotIndex < amounts.count && amounts[slotIndex] > 0 {
                     let mg = MilligramText.format(amounts[slotIndex])
                     var event = ICalendarEvent(uid: "dose-\(step.startDate.iso)-\(cycleDay)-\(slot.name)@isojournal",
                                                summary: "Isotretinoin \(mg) mg (\(slot.name))" + (course.settings.takeWithFood ? " with food" : ""))
                     event.timed(on: start, minuteOfDay: slot.minuteOfDay, minutes: 15)
-                    event.recurrence = "FREQ=DAILY;INTERVAL=\(step.cycle.count);COUNT=\(count)"
+                    let expected = days.map { day in
+                        course.isCourseDay(day) && !course.isQuiet(at: Timestamp.instant(of: day, minuteOfDay: slot.minuteOfDay, in: zone), zone: zone)
+                    }
+                    guard let lastExpected = expected.lastIndex(of: true) else {
+                        event.recurrence = "FREQ=DAILY;INTERVAL=\(step.cycle.count);COUNT=\(count)"
+                        event.isCancelled = true
+                        event.description = "No longer planned: the course is on hold, paused or finished. IsoJournal cancelled this event."
+                        calendar.add(event)
+                        continue
+                    }
+                    event.recurrence = "FREQ=DAILY;INTERVAL=\(step.cycle.count);COUNT=\(lastExpected + 1)"
+                    event.excludedDays = (0..<lastExpected).filter { !expected[$0] }.map { days[$0] }
                     event.description = "Record it in IsoJournal when taken (isojournal log dose \(mg) --slot \(slot.name))."
                     event.alarm(trigger: "PT0M", text: "Isotretinoin \(mg) mg")
                     calendar.add(event)
@@ -91,7 +116,13 @@ struct ICalendarEvent {
     var end = ""
     var description: String?
     var recurrence: String?
+    /// Occurrences of the recurrence taken out (paused or held days), at the event's start time.
+    var excludedDays: [LocalDate] = []
+    /// Sent as STATUS:CANCELLED: a calendar holding this UID drops it.
+    var isCancelled = false
     var alarms: [(trigger: String, text: String)] = []
+    /// Minute of the day of a timed event (for EXDATE values).
+    var minuteOfDay: Int?
 
     init(uid: String, summary: String) {
         self.uid = uid
@@ -104,6 +135,7 @@ struct ICalendarEvent {
     }
 
     mutating func timed(on day: LocalDate, minuteOfDay: Int, minutes: Int) {
+        self.minuteOfDay = minuteOfDay
         start = "DTSTART:" + Self.local(day, minuteOfDay)
         let endMinute = minuteOfDay + minutes
         end = "DTEND:" + Self.local(day.adding(days: endMinute / 1440), endMinute % 1440)
@@ -120,10 +152,12 @@ struct ICalendarEvent {
 /// Writes content lines with CRLF endings, TEXT escaping and folding at 75 octets.
 struct ICalendarWriter {
     let stamp: String
+    let sequence: Int
     private var events: [ICalendarEvent] = []
 
-    init(stamp: Date) {
+    init(stamp: Date, sequence: Int = 0) {
         self.stamp = Timestamp.utcText(stamp).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        self.sequence = sequence
     }
 
     mutating func add(_ event: ICalendarEvent) { events.append(event) }
@@ -132,9 +166,13 @@ struct ICalendarWriter {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//IsoJournal//IsoJournal 0.1//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("IsoJournal")]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp, event.start, event.end,
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp, "SEQUENCE:\(sequence)", event.start, event.end,
                       "SUMMARY:" + Self.escape(event.summary)]
             if let recurrence = event.recurrence { lines.append("RRULE:" + recurrence) }
+            if !event.excludedDays.isEmpty, let minute = event.minuteOfDay {
+                lines.append("EXDATE:" + event.excludedDays.map { ICalendarEvent.local($0, minute) }.joined(separator: ","))
+            }
+            if event.isCancelled { lines.append("STATUS:CANCELLED") }
             if let description = event.description { lines.append("DESCRIPTION:" + Self.escape(description)) }
             for alarm in event.alarms {
                 lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:" + alarm.trigger, "DESCRIPTION:" + Self.escape(alarm.text), "END:VALARM"]

@@ -7,16 +7,21 @@ public struct Reminder: Equatable, Sendable {
         case dose, symptomLog = "symptom-log", appointment, fasting, pregnancyTest = "pregnancy-test"
         case window, confirmation, contraception, moodCheck = "mood-check", weight, afterCourse = "after-course"
         case checklist
+        /// The course is on hold after a stop event: stop taking it, contact the prescriber now.
+        case stopAlert = "stop-alert"
     }
 
     /// Most pressing first.
     public enum Urgency: Int, Sendable, Comparable, CaseIterable {
+        /// A stop alert: above everything, always.
+        case alarm
         case overdue, dueNow, today, upcoming
 
         public static func < (a: Urgency, b: Urgency) -> Bool { a.rawValue < b.rawValue }
 
         public var label: String {
             switch self {
+            case .alarm: return "stop"
             case .overdue: return "overdue"
             case .dueNow: return "due now"
             case .today: return "today"
@@ -33,6 +38,9 @@ public struct Reminder: Equatable, Sendable {
     public let due: Date
     public let urgency: Urgency
     public let message: String
+
+    /// Stop alerts stay until the prescriber's decision is recorded: no snooze or dismiss hides them.
+    public var canBeHidden: Bool { kind != .stopAlert }
 
     public init(id: String, kind: Kind, due: Date, urgency: Urgency, message: String) {
         self.id = id

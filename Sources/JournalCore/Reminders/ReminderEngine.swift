@@ -9,6 +9,7 @@ public enum ReminderEngine {
                                  horizon: TimeInterval = 24 * 3600, rules: ProgrammeRules = .shipped) -> [Reminder] {
         let context = ReminderContext(journal: journal, now: now, zone: timeZone, rules: rules)
         var all: [Reminder] = []
+        all += context.stopAlerts()
         all += context.doses()
         all += context.symptomLog()
         all += context.appointments()
@@ -18,7 +19,7 @@ public enum ReminderEngine {
         all += context.afterCourse()
         let limit = now.addingTimeInterval(horizon)
         let states = states(in: journal)
-        return all.filter { $0.due <= limit && !(states[$0.id]?.hides(at: now) ?? false) }
+        return all.filter { $0.urgency == .alarm || ($0.due <= limit && !(states[$0.id]?.hides(at: now) ?? false)) }
             .sorted { ($0.urgency, $0.due, $0.id) < ($1.urgency, $1.due, $1.id) }
     }
 
@@ -42,6 +43,7 @@ struct ReminderContext {
     let minute: Int
     let settings: ProgrammeSettings
     let course: CourseRecords?
+    let state: CourseState?
 
     init(journal: Journal, now: Date, zone: TimeZone, rules: ProgrammeRules) {
         self.journal = journal
@@ -52,17 +54,28 @@ struct ReminderContext {
         minute = Timestamp.minuteOfDay(of: now, in: zone)
         settings = journal.programmeSettings
         course = journal.courseRecords
+        state = course?.state(at: now, zone: zone)
     }
 
     func at(_ day: LocalDate, _ minuteOfDay: Int) -> Date { Timestamp.instant(of: day, minuteOfDay: minuteOfDay, in: zone) }
     func clock(_ minuteOfDay: Int) -> String { Timestamp.clockText(minuteOfDay: minuteOfDay) }
 
-    /// Today's planned intakes not yet recorded; tomorrow's first one as "upcoming".
+    /// The open hold, first of all and never hidden, until the prescriber's decision is recorded.
+    func stopAlerts() -> [Reminder] {
+        guard case .onHold(let hold)? = state else { return [] }
+        // Due at the newest event, so a new one during a hold is notified even after an acknowledgement.
+        let newest = hold.events.map(\.at).max() ?? hold.since
+        return [Reminder(id: StopAlertText.reminderID(hold), kind: .stopAlert, due: newest, urgency: .alarm,
+                         message: StopAlertText.line(hold, zone: zone))]
+    }
+
+    /// Today's expected intakes not yet recorded; tomorrow's first one as "upcoming". Nothing
+    /// while the course is on hold, paused or finished: only an active course prompts a dose.
     func doses() -> [Reminder] {
-        guard let course else { return [] }
+        guard let course, let state, state.promptsDoses || state == .notStarted(course.settings.startDate) else { return [] }
         var reminders: [Reminder] = []
         for day in [today, today.adding(days: 1)] {
-            for (slot, mg) in course.plannedIntakes(on: day) where course.intakes[day]?[slot.name] == nil {
+            for (slot, mg) in course.expectedIntakes(on: day, zone: zone) where course.intakes[day]?[slot.name] == nil {
                 let due = at(day, slot.minuteOfDay)
                 let urgency: Reminder.Urgency
                 if day > today { urgency = .upcoming }
@@ -128,8 +141,12 @@ struct ReminderContext {
             case ("pregnancy-test", .due), ("pregnancy-test", .overdue):
                 reminders.append(Reminder(id: id, kind: .pregnancyTest, due: morning, urgency: item.status == .overdue ? .overdue : .today,
                                           message: "Pregnancy test for month \(list.month): \(item.detail)"))
-            case ("pregnancy-test", .alarm):
+            case ("pregnancy-test", .alarm) where !positiveTestIsAStopEvent(list):
+                // A positive test that put the course on hold is carried by the stop alert, then by the decision.
                 reminders.append(Reminder(id: id, kind: .pregnancyTest, due: morning, urgency: .overdue, message: item.detail))
+            case ("pickup-window", _) where state?.isOnHold == true:
+                // No prompt to collect more medicine while the prescriber has not decided.
+                break
             case ("pickup-window", .due):
                 let closing = item.detail.contains("closes TODAY") || item.detail.contains("closes tomorrow")
                 reminders.append(Reminder(id: id + "-\(list.window?.opens.iso ?? "")", kind: .window, due: morning,
@@ -148,6 +165,16 @@ struct ReminderContext {
             }
         }
         return reminders
+    }
+
+    /// Whether this month's positive pregnancy test is one of the course's stop events.
+    func positiveTestIsAStopEvent(_ list: MonthlyChecklist) -> Bool {
+        (course?.holds ?? []).contains { hold in
+            hold.events.contains { event in
+                guard case .labResult(let result)? = journal.current(event.id)?.body else { return false }
+                return result.test == .pregnancy && event.day >= list.firstDay.adding(days: -7) && event.day <= list.lastDay
+            }
+        }
     }
 
     func moodCheck() -> [Reminder] {

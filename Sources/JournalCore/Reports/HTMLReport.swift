@@ -5,6 +5,9 @@ import Foundation
 public enum HTMLReport {
     public static func text(_ s: VisitSummary) -> String {
         var body = "<h1>\(e(s.title))</h1>\n<p class=\"small\">\(e(s.generatedLine))</p>\n"
+        if let state = s.courseStateLines {
+            body += "<section class=\"alerts\"><h2 class=\"\(state.isStop ? "alarm" : "tell")\">\(e(state.heading))</h2>\(list(state.lines))</section>\n"
+        }
         body += "<div class=\"cols\"><section><h2>Patient and course</h2>\(table(s.courseRows))</section>\n"
         body += "<section><h2>Cumulative dose</h2>\(list(s.doseLines))\(cumulativeChart(s))</section></div>\n"
         if s.course != nil {

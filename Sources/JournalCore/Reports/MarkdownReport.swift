@@ -3,6 +3,9 @@
 public enum MarkdownReport {
     public static func text(_ s: VisitSummary) -> String {
         var out: [String] = ["# \(s.title)", "", s.generatedLine, ""]
+        if let state = s.courseStateLines {
+            out += ["## " + (state.isStop ? "⚠ " : "") + state.heading, ""] + state.lines.map { "- " + $0 } + [""]
+        }
         out += ["## Patient and course", "", "| | |", "|---|---|"]
         out += s.courseRows.map { "| \(cell($0.0)) | \(cell($0.1)) |" }
         out.append("")

@@ -55,6 +55,8 @@ public struct VisitSummary: Sendable {
     public let labTrends: [LabTrend]
     public let alerts: [Alert]
     public let checklist: MonthlyChecklist?
+    /// When the course is on hold (or paused) as of the report: what the reader must see first.
+    public let courseStateLines: (heading: String, lines: [String], isStop: Bool)?
     public let medicines: [(day: LocalDate, medicine: MedicineNote)]
     public let notes: [Note]
 
@@ -77,12 +79,24 @@ public struct VisitSummary: Sendable {
             adherenceByMonth = CourseSeries.adherenceByMonth(records, now: asOf, timeZone: timeZone)
             cumulative = CourseSeries.cumulative(records, through: asOfDay)
             checklist = MonthlyChecklist.build(journal: journal, today: asOfDay)
+            switch progress.state {
+            case .onHold(let hold):
+                courseStateLines = ("COURSE ON HOLD since \(StopAlertText.when(hold.since, zone: timeZone)): no dose until the prescriber decides",
+                                    hold.events.map(\.what) + [StopAlertText.instruction + " " + StopAlertText.nextStep], true)
+            case .paused(let pause):
+                courseStateLines = ("Course paused by the prescriber",
+                                    ["From \(pause.startDate.iso)" + (pause.endDate.map { " to \($0.iso)" } ?? " until further notice")
+                                        + (pause.reason.map { ": \($0)" } ?? "") + ". No dose is expected."], false)
+            default:
+                courseStateLines = nil
+            }
         } else {
             course = nil
             adherenceInRange = nil
             adherenceByMonth = []
             cumulative = []
             checklist = nil
+            courseStateLines = nil
         }
 
         let catalogue = SymptomCatalogue.shipped
@@ -145,6 +159,7 @@ public struct VisitSummary: Sendable {
         case .checklistTick(let tick)?: return ChecklistItemKind.title(of: tick.item)
         case .medicine(let medicine)?: return medicine.name
         case .pause?: return "Pause"
+        case .prescriberDecision?: return "Prescriber's decision"
         default: return entry.kind?.rawValue ?? "record"
         }
     }
