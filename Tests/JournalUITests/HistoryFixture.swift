@@ -54,6 +54,11 @@ enum HistoryFixture {
             .redFlag(RedFlagReport(flag: "raised-pressure-headache", noticeShown: "STOP", acknowledgedAt: at(day("25"), 21, 2))),
             written: at(day("25"), 21, 2))
         add(MoodCheck.entryID(day: day("25")), day("25"), .moodCheck(MoodCheck(answers: [2, 1, 1, 1, 0, 1, 1, 0, 0])), written: at(day("25"), 21, 10))
+        // The prescriber said to continue early this morning (the hold covered no intake).
+        add(PrescriberDecision.entryID(decidedAt: at(day("26"), 7, 30)), day("26"),
+            .prescriberDecision(PrescriberDecision(outcome: .continueCourse, decidedBy: "Dr Rao", decidedAt: at(day("26"), 7, 30),
+                                                   resolves: [RedFlagReport.entryID(day: day("25"), flag: "raised-pressure-headache")])),
+            written: at(day("26"), 7, 30))
         // This morning: a dose, and yesterday's lips corrected.
         add(DoseIntake.entryID(day: day("26"), slot: "morning"), day("26"),
             .dose(DoseIntake(slot: "morning", status: .taken, milligrams: 20, withFood: true)), written: at(day("26"), 8, 11), at: at(day("26"), 8, 10))

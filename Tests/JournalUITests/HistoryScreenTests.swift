@@ -19,7 +19,8 @@ struct HistoryScreenTests {
          IsoJournal · History                                 Thursday 26 November 2026
           1 Timeline   2 Calendar   3 Trends                       f filter: everything
 
-         Thu 26 Nov 2026 · course day 25                                           1/24
+         Thu 26 Nov 2026 · course day 25                                           1/25
+             Prescriber's decision: continue (Dr Rao, 07:30)
              Dose (morning): 20 mg taken at 08:10, with food
          Wed 25 Nov 2026 · course day 24
              Chapped lips 3 (limits self-care)
@@ -37,25 +38,24 @@ struct HistoryScreenTests {
          Fri 20 Nov 2026 · course day 19
              Chapped lips 2 (limits some activities)
           !  Triglycerides 6.2 mmol/L (549 mg/dL), fasting — TELL PRESCRIBER (≥ 500 mg…
-         Thu 19 Nov 2026 · course day 18
 
          ↑↓ move   Enter edit history   f filter   Tab view   R reload   Esc back
         """))
         let canvas = driver.state.view()
         #expect(canvas[4, 10].style.reverse, "the first record is selected")
-        #expect(canvas[8, 5].style == Style(foreground: .white, background: .red, bold: true), "the red flag stands out")
-        #expect(canvas[20, 5].style == .warning, "the flagged lab stands out")
-        #expect(canvas[17, 5].style == .dim, "the withdrawn entry is dimmed")
+        #expect(canvas[9, 5].style == Style(foreground: .white, background: .red, bold: true), "the red flag stands out")
+        #expect(canvas[21, 5].style == .warning, "the flagged lab stands out")
+        #expect(canvas[18, 5].style == .dim, "the withdrawn entry is dimmed")
     }
 
     @Test("the timeline scrolls with the selection and Enter shows what changed in a record")
     func editHistory() {
         var driver = driver()
-        for _ in 0..<20 { driver.press(.down) }
-        #expect(driver.screen.contains("21/24"))
+        for _ in 0..<21 { driver.press(.down) }
+        #expect(driver.screen.contains("22/25"))
         #expect(driver.screen.contains("Tue 10 Nov 2026 · course day 9"), "scrolled down to older days:\n\(driver.screen)")
-        driver.press(.home, .down, .down, .down, .down, .down)
-        #expect(driver.screen.contains("6/24"))
+        driver.press(.home, .down, .down, .down, .down, .down, .down)
+        #expect(driver.screen.contains("7/25"))
         driver.press(.enter)
         #expect(driver.screen == screen("""
          IsoJournal · History                                 Thursday 26 November 2026
@@ -142,7 +142,7 @@ struct HistoryScreenTests {
         #expect(small.screen.contains("RED FLAG: Severe headache with nausea, vomiting or blurred vision? (notice read 21:02)"))
         #expect(small.screen.contains("Tue 10 Nov 2026 · course day 9"), "more days fit:\n\(small.screen)")
         small.press(.ch("["))
-        #expect(small.screen.contains("1/24"))
+        #expect(small.screen.contains("1/25"))
     }
 
     @Test("trends at 80×24: symptom grade per week, cumulative dose, adherence per month, lab values")

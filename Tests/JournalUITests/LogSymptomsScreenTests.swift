@@ -114,6 +114,8 @@ struct LogSymptomsScreenTests {
         #expect(driver.screen.contains("RED FLAG: contact your prescriber now"))
         #expect(driver.screen.contains("STOP taking isotretinoin and contact your prescriber now. If"))
         #expect(driver.screen.contains("You answered yes to: Depression, mood swings, anxiety or"))
+        // Thoughts of self-harm bring the same crisis guidance as PHQ-9 item 9, with the crisis line.
+        #expect(driver.screen.contains("Crisis line: 988 Suicide & Crisis Lifeline (US): call or"))
         // Keys a person might hit by accident do not close it.
         driver.press(.escape, .enter, .ch(" "), .ch("q"), .ch("n"), .down)
         #expect(driver.screen.contains("RED FLAG: contact your prescriber now"))
@@ -127,14 +129,17 @@ struct LogSymptomsScreenTests {
         }
         #expect(id == RedFlagReport.entryID(day: today, flag: "mood-self-harm"))
         #expect(day == today)
-        #expect(report.noticeShown == RedFlagCatalogue.shipped.notice)
+        #expect(report.noticeShown.hasPrefix(RedFlagCatalogue.shipped.notice))
+        #expect(report.noticeShown.contains("Crisis line: " + ProgrammeSettings.defaultCrisisLine))
         #expect(report.acknowledgedAt == ScreenDriver.morning)
         #expect(driver.screen.contains("▸ Depression, mood swings, anxiety or thoughts of self-harm?                YES"))
         #expect(driver.screen.contains("Red flag recorded. Please contact your prescriber now."))
         // Back on Today the flag stands out.
         driver.press(.escape)
         #expect(driver.screen.contains("Red flags today: contact your prescriber now"))
-        #expect(driver.screen.contains("! Depression, mood swings, anxiety or thoughts of self-h… (notice read 09:30)"))
+        // Safety text wraps rather than being cut, and the crisis line stays with it.
+        #expect(driver.screen.contains("   ! Depression, mood swings, anxiety or thoughts of self-harm? (notice read"))
+        #expect(driver.screen.contains("If you are in danger call your local emergency number. 988 Suicide & Crisis"))
     }
 
     @Test("a red flag whose immediate save failed is still saved with the form, with the time its notice was read")

@@ -26,7 +26,8 @@ struct ReadOnlyTests {
          ("doses", .doseLog(DoseLogScreen(day: today))),
          ("checklist", .checklist(ChecklistScreen(month: 4))),
          ("mood check", .moodCheck(MoodCheckScreen(day: today))),
-         ("history", .history(HistoryScreen(isReadOnly: true)))]
+         ("history", .history(HistoryScreen(isReadOnly: true))),
+         ("prescriber's decision", .decision(PrescriberDecisionScreen(now: ScreenDriver.morning, timeZone: ScreenDriver.zone)))]
     }
 
     /// Exhaustive on purpose: a new screen must be added here, and so to this audit.
@@ -40,6 +41,7 @@ struct ReadOnlyTests {
         case .checklist: return "checklist"
         case .moodCheck: return "mood check"
         case .history: return "history"
+        case .decision: return "prescriber's decision"
         }
     }
 

@@ -47,4 +47,13 @@ extension AppState {
         case .save(let change): return follow(.save([change], done: "Mood check saved."))
         }
     }
+
+    mutating func handleDecision(_ key: Key, _ decision: PrescriberDecisionScreen) -> [Effect] {
+        var decision = decision
+        let outcome = decision.handle(key, journal: journal, now: now, timeZone: timeZone)
+        screen = .decision(decision)
+        return follow(outcome) { done in
+            .decision(done: done)
+        }
+    }
 }

@@ -35,6 +35,13 @@ extension AppState {
         case .character("m"):
             guard writable() else { return [] }
             screen = .moodCheck(MoodCheckScreen(day: today))
+        case .character("p"):
+            guard writable() else { return [] }
+            guard let records = journal.courseRecords, records.state(at: now, zone: timeZone).awaitsDecision else {
+                status = StatusLine("Nothing is on hold or paused: there is no prescriber's decision to record.", isError: true)
+                return []
+            }
+            screen = .decision(PrescriberDecisionScreen(now: now, timeZone: timeZone))
         case .up:
             reminderSelection = max(0, reminderSelection - 1)
         case .down:

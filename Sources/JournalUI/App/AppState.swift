@@ -16,6 +16,7 @@ public struct AppState: Sendable {
         case checklist(ChecklistScreen)
         case moodCheck(MoodCheckScreen)
         case history(HistoryScreen)
+        case decision(PrescriberDecisionScreen)
     }
 
     public var journal: Journal
@@ -65,6 +66,8 @@ public struct AppState: Sendable {
         case courseSetup
         /// Saved from a screen that stays open (doses, checklist, mood check): say what was saved.
         case stay(done: String)
+        /// The prescriber's decision was recorded: back to Today, which now shows the new state.
+        case decision(done: String)
     }
 
     // MARK: update
@@ -120,6 +123,8 @@ public struct AppState: Sendable {
             return handleMoodCheck(key, check)
         case .history(let history):
             return handleHistory(key, history)
+        case .decision(let decision):
+            return handleDecision(key, decision)
         }
     }
 
@@ -176,6 +181,9 @@ public struct AppState: Sendable {
                 status = StatusLine("Course saved.")
             case .stay(let done):
                 status = StatusLine(done)
+            case .decision(let done):
+                screen = .today
+                status = StatusLine(done)
             }
         }
         return []
@@ -200,13 +208,15 @@ public struct AppState: Sendable {
         case .courseSetup(let form):
             form.draw(into: &canvas)
         case .doseLog(let doses):
-            doses.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone)
+            doses.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone)
         case .checklist(let checklist):
             checklist.draw(into: &canvas, journal: journal, today: today)
         case .moodCheck(let check):
             check.draw(into: &canvas, crisisLine: journal.programmeSettings.crisisLine)
         case .history(let history):
             history.draw(into: &canvas, context: historyContext)
+        case .decision(let decision):
+            decision.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone)
         }
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
         Chrome.drawStatus(status, into: &canvas)

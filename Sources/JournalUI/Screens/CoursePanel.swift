@@ -32,14 +32,31 @@ enum CoursePanel {
         func ratio(_ a: CourseProgress.Adherence) -> String { "\(a.taken)/\(a.planned)" }
         lines.append(("   Taken   week \(ratio(progress.thisWeek)) · course month \(ratio(progress.thisCourseMonth)) · overall \(ratio(progress.overall))"
             + (progress.overall.unrecorded > 0 ? " · \(progress.overall.unrecorded) not recorded" : ""), .plain))
-        if settings.lastDoseDate == nil {
+        switch progress.state {
+        case .onHold:
+            lines.append(("   Target  no projection while on hold, until your prescriber decides", .plain))
+        case .paused(let pause):
+            lines.append(("   Target  no projection while paused" + (pause.endDate.map { " (until \(DateText.short($0)))" } ?? ""), .plain))
+        case .finished:
+            break
+        case .active, .notStarted:
             let recent = progress.projectedFinishAtRecentIntake.map(DateText.short) ?? "–"
             let planned = progress.projectedFinishAtPlannedDose.map(DateText.short) ?? "–"
             lines.append(("   Target  \(recent) at your recent intake · \(planned) at the plan", .plain))
         }
+        switch progress.state {
+        case .onHold:
+            lines.append((" Doses today  none expected: on hold — ask your prescriber before the next dose", .warning))
+            return lines
+        case .paused(let pause):
+            lines.append((" Doses today  none: paused by your prescriber" + (pause.endDate.map { " until \(DateText.short($0))" } ?? ""), .plain))
+            return lines
+        default:
+            break
+        }
         var doses: [String] = []
         let minute = Timestamp.minuteOfDay(of: now, in: timeZone)
-        for (slot, mg) in records.plannedIntakes(on: today) {
+        for (slot, mg) in records.expectedIntakes(on: today, zone: timeZone) {
             switch records.intakes[today]?[slot.name]?.status {
             case .taken?: doses.append("\(slot.name) ✓")
             case .skipped?: doses.append("\(slot.name) skipped")
@@ -49,7 +66,6 @@ enum CoursePanel {
             }
         }
         if !doses.isEmpty { lines.append((" Doses today  " + doses.joined(separator: " · "), .plain)) }
-        else if records.isPaused(today) { lines.append((" Doses today  none: paused by your prescriber", .plain)) }
         return lines
     }
 }

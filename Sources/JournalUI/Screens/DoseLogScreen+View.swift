@@ -5,9 +5,18 @@ extension DoseLogScreen {
     static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skip"), ("x", "undo"), ("[ ]", "day"),
                         ("w", "weight"), ("m", "medicine"), ("Esc", "back")]
 
-    func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate, timeZone: TimeZone) {
+    func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone) {
+        let today = Timestamp.localDate(of: now, in: timeZone)
         Chrome.drawTitle("IsoJournal · Doses", right: DateText.short(day) + (day == today ? " (today)" : ""), into: &canvas)
         guard let records = journal.courseRecords else { return }
+        // On hold: said first, in full, and every row below moves down to make room.
+        var banner: [String] = []
+        if case .onHold(let hold) = records.state(at: now, zone: timeZone) {
+            banner = DisplayWidth.wrap(StopAlertText.headline(hold, zone: timeZone) + ". " + hold.reasons
+                                       + ". A dose you did take can still be recorded (Enter asks first).", to: max(1, canvas.width - 2))
+        }
+        for (index, line) in banner.enumerated() { canvas.put(" " + line, row: 2 + index, column: 0, style: .alarm) }
+        let shift = banner.isEmpty ? 0 : banner.count + 1
         let settings = records.settings
         var summary = " Plan: " + (records.step(on: day)?.summary ?? "none")
         summary += settings.takeWithFood ? " · take with food" : " · with or without food"
@@ -15,12 +24,13 @@ extension DoseLogScreen {
             summary += " · weight \(MilligramText.format(settings.weightUnit.fromKilograms(kg))) \(settings.weightUnit.rawValue)"
         }
         if records.isPaused(day) { summary += " · PAUSED by your prescriber" }
-        canvas.put(DisplayWidth.truncate(summary, to: canvas.width), row: 2, column: 0)
-        canvas.put("   Time   Intake     Plan      Recorded", row: 4, column: 0, style: .dim)
+        canvas.put(DisplayWidth.truncate(summary, to: canvas.width), row: 2 + shift, column: 0)
+        canvas.put("   Time   Intake     Plan      Recorded", row: 4 + shift, column: 0, style: .dim)
 
         let planned = Dictionary(records.plannedIntakes(on: day).map { ($0.slot.name, $0.milligrams) }, uniquingKeysWith: { a, _ in a })
+        let expected = Set(records.expectedIntakes(on: day, zone: timeZone).map(\.slot.name))
         for (index, slot) in settings.intakeSlots.enumerated() {
-            let row = 5 + index
+            let row = 5 + shift + index
             let selected = index == selection && mode == .browsing
             let style: Style = selected ? .selected : .plain
             canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: style)
@@ -37,6 +47,10 @@ extension DoseLogScreen {
             case _?:
                 line += "✗ skipped"
                 recordStyle.foreground = selected ? nil : .yellow
+            case nil where planned[slot.name] != nil && !expected.contains(slot.name):
+                let instant = Timestamp.instant(of: day, minuteOfDay: slot.minuteOfDay, in: timeZone)
+                line += records.hold(at: instant) != nil ? "· on hold: not expected" : "· paused: not expected"
+                recordStyle.dim = !selected
             case nil:
                 line += planned[slot.name] == nil ? "" : "· not recorded"
                 recordStyle.dim = !selected
@@ -44,9 +58,9 @@ extension DoseLogScreen {
             canvas.put(DisplayWidth.truncate(line, to: canvas.width), row: row, column: 0, style: recordStyle)
         }
 
-        var row = 6 + settings.intakeSlots.count
+        var row = 6 + shift + settings.intakeSlots.count
         let taken = records.intakes[day]?.values.reduce(0) { $0 + $1.takenMilligrams } ?? 0
-        let plannedTotal = planned.values.reduce(0, +)
+        let plannedTotal = records.expectedIntakes(on: day, zone: timeZone).reduce(0) { $0 + $1.milligrams }
         canvas.put(" Total: \(MilligramText.format(taken)) mg taken of \(MilligramText.format(plannedTotal)) mg planned",
                    row: row, column: 0, style: .bold)
         row += 1
@@ -66,7 +80,7 @@ extension DoseLogScreen {
             canvas.put(" Record the \(slot) dose of \(DateText.short(day)):", row: row + 2, column: 0, style: .bold)
             form.draw(into: &canvas, top: row + 3, labelWidth: 14, helpRow: row + 3 + form.fields.count)
             Chrome.drawHints([("↑↓", "field"), ("Enter", "next/save"), ("Esc", "cancel")], into: &canvas)
-        case .confirmReplace(_, let question), .confirmUnusual(_, let question):
+        case .confirmReplace(_, let question), .confirmUnusual(_, let question), .confirmQuiet(_, let question):
             Chrome.drawHints([("y", "yes, save"), ("n", "no")], into: &canvas)
             Dialog(title: "Please check", lines: [question], prompt: "y save · n don't save", style: .warning).draw(into: &canvas)
         case .prompt(let kind, let field):

@@ -12,6 +12,8 @@ public struct DoseLogScreen: Equatable, Sendable {
         case confirmReplace(JournalChange, question: String)
         /// An unusual amount; the person confirms it is right.
         case confirmUnusual(JournalChange, question: String)
+        /// A dose taken while the course is on hold or paused: kept if the person confirms, marked so.
+        case confirmQuiet(JournalChange, question: String)
         case prompt(PromptKind, TextField)
         /// An interaction warning for a medicine just logged; Enter closes it.
         case interactionWarning(String)
@@ -54,6 +56,15 @@ public struct DoseLogScreen: Equatable, Sendable {
                 return .message(StatusLine("Not saved."))
             }
             return .save([change], done: doneText(change))
+        case .confirmQuiet(let change, _):
+            mode = .browsing
+            guard key == .character("y") || key == .character("Y"),
+                  case let .put(_, _, time, _, .dose(intake), _) = change else {
+                return .message(StatusLine("Not saved."))
+            }
+            // Confirmed: the usual checks (amount, a slot already recorded) still follow.
+            return propose(change, intake: intake, records: records, journal: journal, now: now, time: time, timeZone: timeZone,
+                           quietConfirmed: true)
         case .prompt(let kind, var field):
             switch field.handle(key) {
             case .editing:
@@ -94,7 +105,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             let time = takenTime(slot: slot, today: today, now: now, timeZone: timeZone)
             let intake = DoseIntake(slot: slot.name, status: .taken, milligrams: planned, withFood: records.settings.takeWithFood)
             return propose(intake.change(day: day, at: time, timeZone: timeZone), intake: intake, records: records,
-                           journal: journal, now: now, time: time)
+                           journal: journal, now: now, time: time, timeZone: timeZone)
         case .character("e"):
             let slot = slots[selection]
             mode = .editing(slot: slot.name, form: editForm(slot: slot, records: records, journal: journal, timeZone: timeZone))
@@ -102,7 +113,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             let slot = slots[selection]
             let intake = DoseIntake(slot: slot.name, status: .skipped, milligrams: nil, withFood: nil)
             return propose(intake.change(day: day, at: nil, timeZone: timeZone), intake: intake, records: records,
-                           journal: journal, now: now, time: nil)
+                           journal: journal, now: now, time: nil, timeZone: timeZone)
         case .character("x"), .backspace, .delete:
             let slot = slots[selection]
             let id = DoseIntake.entryID(day: day, slot: slot.name)
@@ -114,9 +125,18 @@ public struct DoseLogScreen: Equatable, Sendable {
         return .stay
     }
 
-    /// Runs the checks, then saves, asks, or refuses.
+    /// Runs the checks, then saves, asks, or refuses. A dose taken while on hold or paused is
+    /// never refused: the person is asked first, and the record says so.
     private mutating func propose(_ change: JournalChange, intake: DoseIntake, records: CourseRecords, journal: Journal,
-                                  now: Date, time: Date?) -> Outcome {
+                                  now: Date, time: Date?, timeZone: TimeZone, quietConfirmed: Bool = false) -> Outcome {
+        var change = change
+        var intake = intake
+        if intake.status == .taken, !quietConfirmed, let question = quietQuestion(records: records, at: time ?? now, timeZone: timeZone) {
+            intake.recordedWhile = question.reason
+            change = intake.change(day: day, at: time, timeZone: timeZone)
+            mode = .confirmQuiet(change, question: question.text)
+            return .stay
+        }
         if intake.status == .taken, let mg = intake.milligrams {
             let others = (records.intakes[day] ?? [:]).filter { $0.key != intake.slot }.values.reduce(0) { $0 + $1.takenMilligrams }
             switch DoseCheck.check(milligrams: mg, otherTakenToday: others, planned: plannedMilligrams(records, slot: intake.slot),
@@ -151,7 +171,7 @@ public struct DoseLogScreen: Equatable, Sendable {
         let time = Timestamp.instant(of: day, minuteOfDay: minute, in: timeZone)
         let intake = DoseIntake(slot: slot, status: .taken, milligrams: mg, withFood: form.value("food") == "with food")
         return propose(intake.change(day: day, at: time, timeZone: timeZone), intake: intake, records: records,
-                       journal: journal, now: now, time: time)
+                       journal: journal, now: now, time: time, timeZone: timeZone)
     }
 
     private mutating func submitPrompt(_ kind: PromptKind, text: String, records: CourseRecords) -> Outcome {
@@ -178,6 +198,19 @@ public struct DoseLogScreen: Equatable, Sendable {
     }
 
     // MARK: helpers
+
+    /// When no dose is expected at `instant`: why ("on-hold", "paused") and what to ask.
+    private func quietQuestion(records: CourseRecords, at instant: Date, timeZone: TimeZone) -> (reason: String, text: String)? {
+        if let hold = records.hold(at: instant) {
+            return ("on-hold", "Your course is on hold since \(StopAlertText.when(hold.since, zone: timeZone)): \(hold.reasons). "
+                + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted. (y/n)")
+        }
+        if let pause = records.pause(at: instant, zone: timeZone) {
+            return ("paused", "Your prescriber paused the course from \(DateText.short(pause.startDate))"
+                + (pause.endDate.map { " to \(DateText.short($0))" } ?? "") + ". Record this dose as taken anyway? It is kept, with the pause noted. (y/n)")
+        }
+        return nil
+    }
 
     func plannedMilligrams(_ records: CourseRecords, slot: String) -> Double? {
         records.plannedIntakes(on: day).first { $0.slot.name == slot }?.milligrams

@@ -46,11 +46,18 @@ extension LogSymptomsScreen {
         case .redFlagNotice(let flag):
             Chrome.drawHints([("C", "I have read this")], into: &canvas)
             let catalogue = RedFlagCatalogue.shipped
-            Dialog(title: "RED FLAG: contact your prescriber now",
-                   lines: ["You answered yes to: " + (catalogue.flag(id: flag)?.question ?? flag), "", catalogue.notice,
-                           "", "Source: " + catalogue.source],
-                   prompt: "Press C to confirm you have read this. It will be recorded with today's log.",
-                   style: .alarm).draw(into: &canvas)
+            // Small windows give way in this order: the source, the crisis explanation, the
+            // question just answered; the notice, the crisis line and the prompt always show whole.
+            var lines = ["You answered yes to: " + (catalogue.flag(id: flag)?.question ?? flag), "", catalogue.notice(for: flag)]
+            var dropOrder: [Int] = []
+            if catalogue.flag(id: flag)?.showsCrisisGuidance == true {
+                lines += ["", "Crisis line: " + crisisLine, Questionnaire.phq.crisis]
+                dropOrder.append(lines.count - 1)
+            }
+            lines += ["It will be recorded with today's log.", "", "Source: " + catalogue.source]
+            dropOrder = [lines.count - 1, lines.count - 3] + dropOrder + [0]
+            Dialog(title: "RED FLAG: contact your prescriber now", lines: lines,
+                   prompt: "Press C to confirm you have read this.", style: .alarm, dropOrder: dropOrder).draw(into: &canvas)
         case .confirmLeave:
             Chrome.drawHints([("s", "save"), ("d", "discard"), ("Esc", "keep editing")], into: &canvas)
             Dialog(title: "Unsaved changes",

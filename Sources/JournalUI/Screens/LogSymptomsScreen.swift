@@ -57,12 +57,22 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     var acknowledged: [String: Date] = [:]
 
     let symptoms = SymptomCatalogue.shipped.symptoms
-    let flags = RedFlagCatalogue.shipped.flags
+    /// The questions for the patient's category (pregnancy risks only for those who can get pregnant).
+    let flags: [RedFlagCatalogue.Flag]
+    /// Shown with the self-harm question's notice, as with PHQ-9 item 9.
+    let crisisLine: String
 
     public init(day: LocalDate, journal: Journal) {
         self.day = day
         saved = Answers(day: day, journal: journal)
         answers = saved
+        flags = RedFlagCatalogue.shipped.flags(for: journal.courseRecords?.settings.patientCategory)
+        crisisLine = journal.programmeSettings.crisisLine
+    }
+
+    /// The notice text a yes to `flag` shows, recorded with the answer.
+    func noticeText(_ flag: String) -> String {
+        RedFlagCatalogue.shipped.noticeParagraphs(for: flag, crisisLine: crisisLine).joined(separator: "\n")
     }
 
     enum Row: Equatable { case symptom(String), flag(String) }
@@ -94,7 +104,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
             mode = .browsing
             answers.flags.insert(flag)
             acknowledged[flag] = now
-            let report = RedFlagReport(flag: flag, noticeShown: RedFlagCatalogue.shipped.notice, acknowledgedAt: now)
+            let report = RedFlagReport(flag: flag, noticeShown: noticeText(flag), acknowledgedAt: now)
             return .recordRedFlag(.put(RedFlagReport.entryID(day: day, flag: flag), day: day, body: .redFlag(report)))
         case .confirmLeave(let then):
             switch key {
@@ -238,7 +248,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
             }
         }
         for flag in flags where !saved.flags.contains(flag.id) && answers.flags.contains(flag.id) {
-            let report = RedFlagReport(flag: flag.id, noticeShown: RedFlagCatalogue.shipped.notice, acknowledgedAt: acknowledged[flag.id])
+            let report = RedFlagReport(flag: flag.id, noticeShown: noticeText(flag.id), acknowledgedAt: acknowledged[flag.id])
             changes.append(.put(RedFlagReport.entryID(day: day, flag: flag.id), day: day, body: .redFlag(report)))
         }
         for flag in flags where saved.flags.contains(flag.id) && !answers.flags.contains(flag.id) {

@@ -93,8 +93,16 @@ public struct MoodCheckScreen: Equatable, Sendable {
             Chrome.drawHints([("0-3", "answer"), ("⌫", "back"), ("Esc", "stop")], into: &canvas)
             if mode == .crisis {
                 Chrome.drawHints([("C", "I have read this")], into: &canvas)
-                Dialog(title: "Please reach out now", lines: [phq.crisis, "", "Crisis line: " + crisisLine],
-                       prompt: "Press C to confirm you have read this. It is recorded with this check.", style: .alarm).draw(into: &canvas)
+                // The crisis line never gives way; on a small window the long guidance is
+                // replaced by its two essential sentences.
+                let full = Dialog(title: "Please reach out now", lines: [phq.crisis, "", "Crisis line: " + crisisLine,
+                                                                          "It is recorded with this check."],
+                                  prompt: "Press C to confirm you have read this.", style: .alarm, dropOrder: [3])
+                let short = Dialog(title: "Please reach out now",
+                                   lines: ["Contact your prescriber today. In danger: call your local emergency number now.",
+                                           "Crisis line: " + crisisLine],
+                                   prompt: "Press C to confirm you have read this.", style: .alarm)
+                (full.fits(in: canvas) ? full : short).draw(into: &canvas)
             }
         case .finished:
             let check = MoodCheck(answers: answers)

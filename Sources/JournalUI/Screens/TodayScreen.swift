@@ -4,14 +4,17 @@ import JournalCore
 /// The first screen: the date, what has been logged today, red flags, and the last week.
 enum TodayScreen {
     static let hints = [("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("m", "mood"), ("c", "course"), ("h", "history"), ("q", "quit")]
+    /// While on hold or paused the decision key comes first (mood and course stay reachable).
+    static let decisionHints = [("p", "prescriber's decision"), ("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("h", "history"), ("q", "quit")]
     /// Viewing only: what can be looked at, and reloading what the patient's copy saved since.
     static let readOnlyHints = [("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
     /// At most this many reminder lines; the rest are counted.
     static let reminderLines = 6
 
-    /// The reminders Today lists: everything due today or earlier (upcoming ones wait).
+    /// The reminders Today lists: everything due today or earlier (upcoming ones wait). A stop
+    /// alert is not among them: Today shows it whole above everything.
     static func reminders(journal: Journal, now: Date, timeZone: TimeZone) -> [Reminder] {
-        journal.reminders(now: now, timeZone: timeZone, horizon: 24 * 3600).filter { $0.urgency <= .today }
+        journal.reminders(now: now, timeZone: timeZone, horizon: 24 * 3600).filter { $0.urgency <= .today && $0.kind != .stopAlert }
     }
 
     static func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone,
@@ -21,16 +24,29 @@ enum TodayScreen {
         Chrome.drawTitle(readOnlyReason == nil ? "IsoJournal" : "IsoJournal (read-only)", right: DateText.long(today), into: &canvas)
         var lines = SectionedText()
 
-        // Alerts first: a red flag or a mood check with thoughts of self-harm is never pushed down.
+        // Alerts first, wrapped, never cut: a hold, a red flag or thoughts of self-harm are never pushed down.
+        let width = canvas.width
+        let crisisLine = journal.programmeSettings.crisisLine
+        if let records = journal.courseRecords, case .onHold(let hold) = records.state(at: now, zone: timeZone) {
+            lines.wrapped("COURSE ON HOLD since \(StopAlertText.when(hold.since, zone: timeZone)) — ask your prescriber before the next dose",
+                          width: width, style: .alarm)
+            for event in hold.events { lines.wrapped("! " + event.what, indent: 3, width: width, style: .warning) }
+            lines.wrapped(StopAlertText.instruction + (readOnlyReason == nil ? " Then press p to record their decision."
+                                                                                : " No dose is expected until their decision is recorded."),
+                          indent: 3, width: width, style: .warning)
+            lines.blank()
+        }
         let flags = journal.redFlags(on: today)
         if !flags.isEmpty {
-            lines.heading("Red flags today: contact your prescriber now", style: .alarm)
+            lines.wrapped("Red flags today: contact your prescriber now", width: width, style: .alarm)
             let redFlags = RedFlagCatalogue.shipped
             for report in flags {
                 let question = redFlags.flag(id: report.flag)?.question ?? report.flag
                 let when = report.acknowledgedAt.map { " (notice read \(DateText.clock($0, in: timeZone)))" } ?? ""
-                let room = max(0, canvas.width - 5 - DisplayWidth.of(when))
-                lines.plain("   ! " + DisplayWidth.truncate(question, to: room) + when, style: .warning)
+                lines.wrapped("! " + question + when, indent: 3, width: width, style: .warning)
+                if redFlags.flag(id: report.flag)?.showsCrisisGuidance == true {
+                    lines.wrapped("If you are in danger call your local emergency number. " + crisisLine, indent: 5, width: width, style: .warning)
+                }
             }
             lines.blank()
         }
@@ -51,8 +67,9 @@ enum TodayScreen {
             if case .moodCheck(let check)? = entry.body, check.selfHarmAnswered { return entry.day } else { return nil }
         }
         if let day = recentCrisis.last {
-            lines.heading("Mood check \(DateText.relative(day, today: today)): thoughts of self-harm — contact your prescriber", style: .alarm)
-            lines.plain("   If you are in danger call your local emergency number. " + journal.programmeSettings.crisisLine, style: .warning)
+            lines.wrapped("Mood check \(DateText.relative(day, today: today)): thoughts of self-harm — contact your prescriber",
+                          width: width, style: .alarm)
+            lines.wrapped("If you are in danger call your local emergency number. " + crisisLine, indent: 3, width: width, style: .warning)
             lines.blank()
         }
 
@@ -109,7 +126,8 @@ enum TodayScreen {
         }
 
         lines.draw(into: &canvas, rows: Chrome.bodyRows(height: canvas.height))
-        Chrome.drawHints(readOnlyReason == nil ? Self.hints : Self.readOnlyHints, into: &canvas)
+        let awaitsDecision = journal.courseRecords?.state(at: now, zone: timeZone).awaitsDecision ?? false
+        Chrome.drawHints(readOnlyReason != nil ? Self.readOnlyHints : (awaitsDecision ? Self.decisionHints : Self.hints), into: &canvas)
     }
 }
 
@@ -118,6 +136,11 @@ struct SectionedText {
     private(set) var lines: [(String, Style)] = []
 
     mutating func heading(_ text: String, style: Style = .bold) { lines.append((" " + text, style)) }
+    /// Text that must be read whole (alerts, crisis lines): wrapped to the width, never cut.
+    mutating func wrapped(_ text: String, indent: Int = 1, width: Int, style: Style) {
+        let pad = String(repeating: " ", count: indent)
+        for line in DisplayWidth.wrap(text, to: max(1, width - indent)) { lines.append((pad + line, style)) }
+    }
     mutating func plain(_ text: String, style: Style = .plain) { lines.append((text, style)) }
     mutating func blank() { lines.append(("", .plain)) }
 
