@@ -8,7 +8,7 @@ struct CourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
         abstract: "Set up or change the course: start, weight, product, plan, target, category.",
-        subcommands: [CourseSetCommand.self, CoursePlanCommand.self, CoursePauseCommand.self, CourseFinishCommand.self]
+        subcommands: [CourseSetCommand.self, CoursePlanCommand.self, CoursePauseCommand.self, CourseDecisionCommand.self, CourseFinishCommand.self]
     )
 }
 

@@ -9,7 +9,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Record something from the shell without opening the journal.",
-        subcommands: [LogSymptomCommand.self, LogDoseCommand.self, LogWeightCommand.self, LogMedicineCommand.self, LogLabCommand.self, LogMoodCommand.self]
+        subcommands: [LogSymptomCommand.self, LogRedFlagCommand.self, LogDoseCommand.self, LogWeightCommand.self, LogMedicineCommand.self, LogLabCommand.self, LogMoodCommand.self]
     )
 }
 

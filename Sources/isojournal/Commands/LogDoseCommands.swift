@@ -15,7 +15,8 @@ struct LogDoseCommand: ParsableCommand {
               isojournal log dose 20 --slot evening --at "2026-11-25 21:10" --with-food
               isojournal log dose --skipped --slot morning
             A slot that already has a record is refused unless you add --replace (the earlier record
-            stays in the history). An amount unlike the plan needs --yes.
+            stays in the history). An amount unlike the plan needs --yes, and so does a dose taken
+            while the course is on hold or paused (it is kept, marked as taken then).
             """
     )
 
@@ -26,7 +27,7 @@ struct LogDoseCommand: ParsableCommand {
     @Flag(help: "The dose was skipped.") var skipped = false
     @Flag(help: "Taken with food or not (default: the course setting).") var food: FoodFlag?
     @Flag(help: "Replace what is already recorded for this slot.") var replace = false
-    @Flag(help: "Save an amount that differs from the plan without asking.") var yes = false
+    @Flag(help: "Save an amount that differs from the plan, or a dose taken while on hold or paused, without asking.") var yes = false
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
@@ -60,15 +61,37 @@ struct LogDoseCommand: ParsableCommand {
                     case .confirm(let question) where !yes: throw CommandFailure.badInput(question + " Add --yes if it is right.")
                     default: break
                     }
-                    intake = DoseIntake(slot: slot.name, status: .taken, milligrams: mg, withFood: food.map { $0 == .withFood } ?? records.settings.takeWithFood)
+                    intake = DoseIntake(slot: slot.name, status: .taken, milligrams: mg, withFood: food.map { $0 == .withFood } ?? records.settings.takeWithFood,
+                                        recordedWhile: try quietReason(records: records, time: time, zone: zone))
                 }
                 saved = intake.status == .taken
-                    ? "Saved: \(slot.name) dose \(MilligramText.format(intake.milligrams ?? 0)) mg taken \(day.iso) \(Timestamp.clockText(minuteOfDay: Timestamp.minuteOfDay(of: time, in: zone)))."
+                    ? "Saved: \(slot.name) dose \(MilligramText.format(intake.milligrams ?? 0)) mg taken \(day.iso) \(Timestamp.clockText(minuteOfDay: Timestamp.minuteOfDay(of: time, in: zone)))"
+                        + (intake.recordedWhile.map { ", recorded while \($0.replacingOccurrences(of: "-", with: " ")): tell your prescriber." } ?? ".")
                     : "Saved: \(slot.name) dose of \(day.iso) skipped."
                 return [intake.change(day: day, at: skipped ? nil : time, timeZone: zone)]
             }
             say(saved)
         }
+    }
+
+    /// A dose taken while on hold or paused is kept (never refused), but only once the person
+    /// confirms with --yes, and it is marked as such.
+    private func quietReason(records: CourseRecords, time: Date, zone: TimeZone) throws(CommandFailure) -> String? {
+        if let hold = records.hold(at: time) {
+            guard yes else {
+                throw .badInput("Your course is on hold since \(StopAlertText.when(hold.since, zone: zone)) (\(hold.reasons)): "
+                    + "your prescriber has not said to continue. If you did take this dose, add --yes to record it; it is kept with the hold noted.")
+            }
+            return "on-hold"
+        }
+        if let pause = records.pause(at: time, zone: zone) {
+            guard yes else {
+                throw .badInput("Your prescriber paused the course from \(pause.startDate.iso)"
+                    + (pause.endDate.map { " to \($0.iso)" } ?? "") + ". If you did take this dose, add --yes to record it; it is kept with the pause noted.")
+            }
+            return "paused"
+        }
+        return nil
     }
 
     private func parseAmount() throws(CommandFailure) -> Double? {

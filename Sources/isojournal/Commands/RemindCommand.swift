@@ -7,16 +7,20 @@ import JournalStore
 struct RemindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remind",
-        abstract: "Print what is due, overdue or coming. Exit code 0: nothing due now; 1: something is due or overdue; 2: error.",
+        abstract: "Print what is due, overdue or coming. Exit code 0: nothing due now; 1: something is due or overdue; 2: error; 3: due, but a notification could not be delivered.",
         discussion: """
             Reminders are worked out from the journal each time, so a missed notification is never lost.
             Examples:
               isojournal remind
               isojournal remind --within 3d --json
-              isojournal remind --notify            (from cron: each newly due reminder once, via notify-send)
+              isojournal remind --notify            (from cron: each newly due reminder via notify-send; again when it turns
+                                                     overdue or a snooze ends; a stop alert every time until acknowledged)
               isojournal remind snooze dose-2026-11-26-evening --for 30m
+              isojournal remind ack hold-20261130101500   (stop repeating a stop alert's notification)
+            A stop alert (the course is on hold) is listed first, always, and cannot be snoozed or dismissed:
+            it stays until the prescriber's decision is recorded (isojournal course decision).
             """,
-        subcommands: [RemindListCommand.self, RemindSnoozeCommand.self, RemindDismissCommand.self],
+        subcommands: [RemindListCommand.self, RemindSnoozeCommand.self, RemindDismissCommand.self, RemindAcknowledgeCommand.self],
         defaultSubcommand: RemindListCommand.self
     )
 }
@@ -31,13 +35,16 @@ struct RemindListCommand: ParsableCommand {
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
-        let dueCount = try countingFailures()
-        if dueCount > 0 { throw ExitCode(1) }
+        let outcome = try countingFailures()
+        if outcome.notificationFailed { throw ExitCode(3) }
+        if outcome.due > 0 { throw ExitCode(1) }
     }
 
-    /// Runs the command; returns how many reminders are due or overdue now.
-    private func countingFailures() throws -> Int {
+    /// Runs the command; returns how many reminders are due or overdue now, and whether a
+    /// notification that should have gone out could not be delivered.
+    private func countingFailures() throws -> (due: Int, notificationFailed: Bool) {
         var due = 0
+        var notificationFailed = false
         try reportingFailures(everyFailureExits: 2) {
             let zone = TimeZone.current
             let now = try at.map { try CommandTime.parse($0, option: "--at", zone: zone) } ?? Date()
@@ -45,7 +52,12 @@ struct RemindListCommand: ParsableCommand {
             let store = try location.openStore(mode: notify ? .readWrite : .readOnly)
             let reminders = ReminderEngine.reminders(journal: store.journal, now: now, timeZone: zone, horizon: horizon)
             due = reminders.filter(\.urgency.isDue).count
-            if notify { try sendNotifications(reminders.filter(\.urgency.isDue), store: store, now: now) }
+            if notify {
+                if let failure = try sendNotifications(reminders, store: store, now: now, zone: zone) {
+                    StandardOutput.warn(failure.message)
+                    notificationFailed = true
+                }
+            }
             if json {
                 let rows = reminders.map {
                     ReminderRow(id: $0.id, kind: $0.kind.rawValue, due: Timestamp.offsetText($0.due, in: zone),
@@ -61,25 +73,36 @@ struct RemindListCommand: ParsableCommand {
                 }
             }
         }
-        return due
+        return (due, notificationFailed)
     }
 
-    private func sendNotifications(_ due: [Reminder], store: JournalStore, now: Date) throws {
+    /// Sends what the notification policy says is due to be sent, and records each one sent.
+    /// Returns why nothing could be delivered, if that happened.
+    private func sendNotifications(_ reminders: [Reminder], store: JournalStore, now: Date, zone: TimeZone) throws -> DesktopNotifier.Failure? {
         let states = ReminderEngine.states(in: store.journal)
-        let fresh = due.filter { states[$0.id]?.notifiedAt == nil }
-        guard !fresh.isEmpty else { return }
-        guard let notifier = DesktopNotifier.find() else {
-            FileHandle.standardError.write(Data("isojournal: notify-send was not found (Debian: apt-get install libnotify-bin); printing only.\n".utf8))
-            return
+        let toSend = reminders.filter { NotificationPolicy.shouldSend($0, state: states[$0.id], now: now) }
+        guard !toSend.isEmpty else { return nil }
+        let notifier: DesktopNotifier
+        switch DesktopNotifier.find() {
+        case .success(let found): notifier = found
+        case .failure(let failure): return failure
         }
         var sent: [JournalChange] = []
-        for reminder in fresh where notifier.send(title: "IsoJournal", body: reminder.message) {
+        var failure: DesktopNotifier.Failure?
+        for reminder in toSend {
+            let title = reminder.kind == .stopAlert ? "IsoJournal: STOP — contact your prescriber" : "IsoJournal"
+            if case .failure(let problem) = notifier.send(title: title, body: reminder.message, urgent: reminder.urgency <= .overdue) {
+                failure = problem
+                continue
+            }
             var state = states[reminder.id] ?? ReminderState(reminder: reminder.id)
             state.notifiedAt = now
-            sent.append(.put(ReminderState.entryID(reminder: reminder.id), day: Timestamp.localDate(of: now, in: .current),
+            state.notifiedUrgency = reminder.urgency.label
+            sent.append(.put(ReminderState.entryID(reminder: reminder.id), day: Timestamp.localDate(of: now, in: zone),
                              body: .reminderState(state)))
         }
         if !sent.isEmpty { _ = try store.transactionOrFail { _ in sent } }
+        return failure
     }
 }
 
@@ -98,6 +121,7 @@ struct RemindSnoozeCommand: ParsableCommand {
         try reportingFailures {
             let now = Date()
             let until = now.addingTimeInterval(try CommandTime.span(duration, option: "--for"))
+            try refuseStopAlert(id, doing: "snoozed")
             let store = try location.openStore(mode: .readWrite)
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.snoozedUntil = until
@@ -121,6 +145,7 @@ struct RemindDismissCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            try refuseStopAlert(id, doing: "dismissed")
             let store = try location.openStore(mode: .readWrite)
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.dismissed = true
@@ -129,6 +154,42 @@ struct RemindDismissCommand: ParsableCommand {
                 [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: Date(), in: .current), body: .reminderState(final))]
             }
             say("Dismissed \(id)." + (id.hasPrefix("dose-") ? " The dose is still not recorded as taken." : ""))
+        }
+    }
+}
+
+/// A stop alert stays until the prescriber's decision is recorded: no snooze, no dismiss.
+private func refuseStopAlert(_ id: String, doing verb: String) throws(CommandFailure) {
+    guard id.hasPrefix("hold-") else { return }
+    throw .badInput("\(id) is a stop alert: it cannot be \(verb). It stays until you record your prescriber's decision "
+        + "(isojournal course decision continue|pause|stop). To stop its notifications repeating: isojournal remind ack \(id)")
+}
+
+struct RemindAcknowledgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ack",
+        abstract: "Acknowledge a stop alert: its desktop notification stops repeating (the alert stays until the decision is recorded)."
+    )
+
+    @Argument(help: "The stop alert's id (hold-…, see remind --json).") var id: String
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let now = Date()
+            let store = try location.openStore(mode: .readWrite)
+            let open = ReminderEngine.reminders(journal: store.journal, now: now, timeZone: .current).filter { $0.kind == .stopAlert }
+            guard open.contains(where: { $0.id == id }) else {
+                throw CommandFailure.badInput("No open stop alert has the id '\(id)'."
+                    + (open.isEmpty ? " Nothing is on hold." : " Open: " + open.map(\.id).joined(separator: ", ") + "."))
+            }
+            var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
+            state.acknowledgedAt = now
+            let final = state
+            _ = try store.transactionOrFail { _ in
+                [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: now, in: .current), body: .reminderState(final))]
+            }
+            say("Acknowledged \(id): its notification will not repeat. The course stays on hold until you record your prescriber's decision.")
         }
     }
 }

@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
                 throw CommandFailure.runtime("No course set up yet: isojournal course set … (or press c in the journal).")
             }
             let progress = CourseProgress(records: records, now: now, timeZone: .current)
-            let report = StatusReport(progress: progress, records: records, today: Timestamp.localDate(of: now, in: .current))
+            let report = StatusReport(progress: progress, records: records, today: Timestamp.localDate(of: now, in: .current), zone: .current)
             if json {
                 try say(json: report)
             } else {
@@ -40,7 +40,20 @@ struct StatusReport: Encodable {
         }
     }
 
+    /// Why the course is on hold: the stop events waiting for the prescriber's decision.
+    struct Hold: Encodable {
+        struct Event: Encodable { let record, rule, day, what, source: String }
+        let since: String
+        let events: [Event]
+    }
+
+    struct Pause: Encodable { let from: String; let to: String? }
+
     let date: String
+    /// active, on-hold, paused, finished or not-started: only "active" expects doses.
+    let state: String
+    let hold: Hold?
+    let pause: Pause?
     let startDate: String
     let dayOfCourse: Int
     let courseMonth: Int
@@ -55,10 +68,33 @@ struct StatusReport: Encodable {
     let projectedFinishAtRecentIntake: String?
     let projectedFinishAtPlannedDose: String?
     let lastDoseDate: String?
+    /// The stop alert as printed (text output only).
+    private let holdLine: String?
 
-    init(progress: CourseProgress, records: CourseRecords, today: LocalDate) {
+    enum CodingKeys: String, CodingKey {
+        case date, state, hold, pause, startDate, dayOfCourse, courseMonth, plan, weightKg, cumulativeMg, cumulativeMgPerKg,
+             targetMgPerKg, percentOfTarget, adherence, recentDailyMgPerKg, projectedFinishAtRecentIntake,
+             projectedFinishAtPlannedDose, lastDoseDate
+    }
+
+    init(progress: CourseProgress, records: CourseRecords, today: LocalDate, zone: TimeZone) {
         func round(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
         date = today.iso
+        state = progress.state.name
+        if case .onHold(let hold) = progress.state {
+            self.hold = Hold(since: Timestamp.offsetText(hold.since, in: zone), events: hold.events.map {
+                Hold.Event(record: $0.id.rawValue, rule: $0.ruleID, day: $0.day.iso, what: $0.what, source: $0.source)
+            })
+            holdLine = StopAlertText.line(hold, zone: zone)
+        } else {
+            self.hold = nil
+            holdLine = nil
+        }
+        if case .paused(let pause) = progress.state {
+            self.pause = Pause(from: pause.startDate.iso, to: pause.endDate?.iso)
+        } else {
+            self.pause = nil
+        }
         startDate = records.settings.startDate.iso
         dayOfCourse = progress.dayOfCourse
         courseMonth = progress.courseMonth
@@ -78,7 +114,9 @@ struct StatusReport: Encodable {
 
     var text: String {
         func ratio(_ a: Adherence) -> String { "\(a.taken) of \(a.planned) taken" + (a.unrecorded > 0 ? ", \(a.unrecorded) not recorded" : "") }
-        var lines = [
+        var lines = holdLine.map { [$0] } ?? []
+        if let pause { lines.append("PAUSED by your prescriber from \(pause.from)" + (pause.to.map { " to \($0)" } ?? " until further notice") + ": no dose is expected.") }
+        lines += [
             "Course day \(dayOfCourse) (month \(courseMonth)), started \(startDate)" + (plan.map { ", plan \($0) mg" } ?? ""),
             "Cumulative: \(MilligramText.format(cumulativeMg)) mg = \(String(format: "%.1f", cumulativeMgPerKg)) mg/kg of "
                 + "\(MilligramText.format(targetMgPerKg)) mg/kg (\(String(format: "%.1f", percentOfTarget))%)",
@@ -88,6 +126,8 @@ struct StatusReport: Encodable {
         ]
         if let lastDoseDate {
             lines.append("Finished: last dose \(lastDoseDate)")
+        } else if hold != nil || pause != nil {
+            lines.append("Target reached: no projection while no dose is expected")
         } else {
             lines.append("Target reached: " + (projectedFinishAtRecentIntake ?? "–") + " at your intake of the last 14 days, "
                 + (projectedFinishAtPlannedDose ?? "–") + " at the plan")

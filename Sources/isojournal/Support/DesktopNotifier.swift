@@ -6,26 +6,55 @@ import Glibc
 /// `notify-send`, when the desktop has it. Local only: it talks to the session's
 /// notification daemon, nothing leaves the machine.
 struct DesktopNotifier {
-    let path: String
+    /// Why a notification could not be delivered, in IsoJournal's words (never notify-send's
+    /// raw D-Bus error).
+    enum Failure: Error, Equatable {
+        case notInstalled
+        case noDesktopSession
+        case failed(exitStatus: Int32)
 
-    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> DesktopNotifier? {
-        let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for directory in directories {
-            let candidate = "\(directory)/notify-send"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return DesktopNotifier(path: candidate) }
+        var message: String {
+            switch self {
+            case .notInstalled:
+                return "notification not sent: notify-send is not installed (Debian: apt-get install libnotify-bin)"
+            case .noDesktopSession:
+                return "notification not sent: no desktop session (from cron or a timer, set DBUS_SESSION_BUS_ADDRESS; see the README)"
+            case .failed(let status):
+                return "notification not sent: notify-send failed (exit \(status)); is a notification service running?"
+            }
         }
-        return nil
     }
 
-    /// True when notify-send ran and exited 0.
-    func send(title: String, body: String) -> Bool {
+    let path: String
+
+    /// notify-send on the PATH, in a session that can show it.
+    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DesktopNotifier, Failure> {
+        let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard let path = directories.map({ "\($0)/notify-send" }).first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            return .failure(.notInstalled)
+        }
+        // notify-send needs the session bus; without it (and without a display to find it by) it can only fail.
+        let session = ["DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY"].contains { !(environment[$0] ?? "").isEmpty }
+        guard session else { return .failure(.noDesktopSession) }
+        return .success(DesktopNotifier(path: path))
+    }
+
+    /// Runs notify-send with its output discarded (its errors are D-Bus jargon; we say our own).
+    func send(title: String, body: String, urgent: Bool) -> Result<Void, Failure> {
         var pid: pid_t = 0
-        let arguments = [path, "--app-name=IsoJournal", title, body]
+        let arguments = [path, "--app-name=IsoJournal"] + (urgent ? ["--urgency=critical"] : []) + [title, body]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, path, nil, nil, argv, environ) == 0 else { return false }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return .failure(.failed(exitStatus: 127)) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status == 0
+        let exited = (status & 0x7f) == 0
+        let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return code == 0 ? .success(()) : .failure(.failed(exitStatus: code))
     }
 }
