@@ -166,4 +166,15 @@ struct CourseHoldScreenTests {
         large.press(.ch("y"))
         #expect(large.screen.contains("of hurting yourself. You are not alone, and help is"))
     }
+
+    @Test("the caregiver's read-only view shows the hold first, in words for a viewer, and p records nothing")
+    func caregiver() {
+        var driver = ScreenDriver(journal: heldJournal(), readOnlyReason: "it was opened in viewing mode")
+        #expect(driver.screen.contains("COURSE ON HOLD since 2026-11-26 09:00"))
+        #expect(driver.screen.contains("No dose is expected\n   until their decision is recorded."))
+        #expect(!driver.screen.contains("dose:"))
+        driver.press(.ch("p"))
+        #expect(driver.recorded.isEmpty)
+        #expect(driver.screen.contains("Read-only"))
+    }
 }
