@@ -19,7 +19,7 @@ public enum PrescriberDecisionProblem: Error, Equatable, Sendable {
         case .inTheFuture:
             return "The decision time is in the future: record it once the prescriber has decided."
         case .beforeHold(let since):
-            return "The course went on hold at \(Timestamp.offsetText(since, in: zone)); a decision must come after that."
+            return "The course went on hold at \(StopAlertText.when(since, zone: zone)); a decision must come after that."
         case .pauseEndsBeforeStart:
             return "The pause ends before it starts: check the dates."
         }

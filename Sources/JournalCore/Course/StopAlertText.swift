@@ -23,6 +23,12 @@ public enum StopAlertText {
 
     /// One line for `remind` and notifications.
     public static func line(_ hold: CourseHold, zone: TimeZone) -> String {
-        "ON HOLD since \(when(hold.since, zone: zone)): \(hold.reasons). \(instruction) \(nextStep)"
+        "ON HOLD since \(when(hold.since, zone: zone)): \(sentence(hold.reasons)) \(instruction) \(nextStep)"
+    }
+
+    /// Text ending as a sentence: a full stop added unless it already ends in one ("…one?").
+    public static func sentence(_ text: String) -> String {
+        guard let last = text.last, !".?!".contains(last) else { return text }
+        return text + "."
     }
 }

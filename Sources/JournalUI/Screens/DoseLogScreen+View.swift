@@ -12,8 +12,8 @@ extension DoseLogScreen {
         // On hold: said first, in full, and every row below moves down to make room.
         var banner: [String] = []
         if case .onHold(let hold) = records.state(at: now, zone: timeZone) {
-            banner = DisplayWidth.wrap(StopAlertText.headline(hold, zone: timeZone) + ". " + hold.reasons
-                                       + ". A dose you did take can still be recorded (Enter asks first).", to: max(1, canvas.width - 2))
+            banner = DisplayWidth.wrap(StopAlertText.headline(hold, zone: timeZone) + ". " + StopAlertText.sentence(hold.reasons)
+                                       + " A dose you did take can still be recorded (Enter asks first).", to: max(1, canvas.width - 2))
         }
         for (index, line) in banner.enumerated() { canvas.put(" " + line, row: 2 + index, column: 0, style: .alarm) }
         let shift = banner.isEmpty ? 0 : banner.count + 1

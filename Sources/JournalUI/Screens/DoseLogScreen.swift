@@ -202,7 +202,7 @@ public struct DoseLogScreen: Equatable, Sendable {
     /// When no dose is expected at `instant`: why ("on-hold", "paused") and what to ask.
     private func quietQuestion(records: CourseRecords, at instant: Date, timeZone: TimeZone) -> (reason: String, text: String)? {
         if let hold = records.hold(at: instant) {
-            return ("on-hold", "Your course is on hold since \(StopAlertText.when(hold.since, zone: timeZone)): \(hold.reasons). "
+            return ("on-hold", "Your course is on hold since \(StopAlertText.when(hold.since, zone: timeZone)): \(StopAlertText.sentence(hold.reasons)) "
                 + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted. (y/n)")
         }
         if let pause = records.pause(at: instant, zone: timeZone) {

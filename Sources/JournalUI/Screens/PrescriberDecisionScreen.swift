@@ -73,7 +73,7 @@ public struct PrescriberDecisionScreen: Equatable, Sendable {
             let state = records.state(at: now, zone: timeZone)
             var text: String
             switch state {
-            case .onHold(let hold): text = StopAlertText.headline(hold, zone: timeZone) + ". " + hold.reasons
+            case .onHold(let hold): text = StopAlertText.headline(hold, zone: timeZone) + ". " + StopAlertText.sentence(hold.reasons)
             case .paused(let pause): text = "Paused from \(pause.startDate.iso)" + (pause.endDate.map { " to \($0.iso)" } ?? " until further notice")
             default: text = "Nothing is on hold or paused."
             }
