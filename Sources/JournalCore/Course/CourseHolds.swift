@@ -38,8 +38,7 @@ extension Journal {
     /// Every stop event in the journal, oldest first.
     public func stopEvents(rules: CourseHoldRules = .shipped) -> [StopEvent] {
         // Read from the course record itself: the course records are built from these events.
-        var category = CourseSettings.PatientCategory.canGetPregnant
-        if case .course(let settings)? = current(CourseSettings.entryID)?.body { category = settings.patientCategory }
+        let category = courses.last?.settings.patientCategory ?? .canGetPregnant
         var events: [StopEvent] = []
         let redFlags = RedFlagCatalogue.shipped
         for entry in currentEntries(of: .redFlag) {

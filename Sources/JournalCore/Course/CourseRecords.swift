@@ -4,6 +4,10 @@ import Foundation
 /// pauses, weights and intakes. Plain data, so every calculation can be tested by hand.
 public struct CourseRecords: Equatable, Sendable {
     public var settings: CourseSettings
+    /// 1 for the first course in the journal, 2 for a second, …
+    public var number: Int = 1
+    /// The day the next course started, for an earlier course (its records end the day before).
+    public var nextCourseStart: LocalDate?
     /// Ascending by start date.
     public var steps: [DoseStep]
     public var pauses: [CoursePause]
@@ -29,7 +33,7 @@ public struct CourseRecords: Equatable, Sendable {
     }
 
     public static func == (a: CourseRecords, b: CourseRecords) -> Bool {
-        a.settings == b.settings && a.steps == b.steps && a.pauses == b.pauses && a.intakes == b.intakes
+        a.settings == b.settings && a.number == b.number && a.nextCourseStart == b.nextCourseStart && a.steps == b.steps && a.pauses == b.pauses && a.intakes == b.intakes
             && a.weights.map(\.day) == b.weights.map(\.day) && a.weights.map(\.kilograms) == b.weights.map(\.kilograms)
             && a.holds == b.holds && a.pauseEndings == b.pauseEndings
     }
@@ -50,7 +54,11 @@ public struct CourseRecords: Equatable, Sendable {
     /// Whether a day is inside the course: from the start to the last dose (or open-ended).
     public func isCourseDay(_ day: LocalDate) -> Bool {
         day >= settings.startDate && (settings.lastDoseDate.map { day <= $0 } ?? true)
+            && (nextCourseStart.map { day < $0 } ?? true)
     }
+
+    /// The record id of this course's settings (revisions of it change this course only).
+    public var settingsID: EntryID { CourseSettings.entryID(number: number) }
 
     /// The intakes the plan has for a day: (slot, mg) for each slot with a dose, none outside
     /// the course. Pauses and holds are not taken out: `expectedIntakes(on:zone:)` does that.
@@ -64,27 +72,58 @@ public struct CourseRecords: Equatable, Sendable {
     }
 }
 
-extension Journal {
-    /// The course records, or nil before the course is set up.
-    public var courseRecords: CourseRecords? { derived.course { gatherCourseRecords() } }
+/// One course of the journal: its number, record id and settings.
+public struct CourseEntry: Equatable, Sendable {
+    public let number: Int
+    public let id: EntryID
+    public let settings: CourseSettings
+}
 
-    private func gatherCourseRecords() -> CourseRecords? {
-        guard case .course(let settings)? = current(CourseSettings.entryID)?.body else { return nil }
+extension Journal {
+    /// Every course, first to last (relapse and a second course are common). Ordered by start.
+    public var courses: [CourseEntry] {
+        currentEntries(of: .course).compactMap { entry -> (EntryID, CourseSettings)? in
+            if case .course(let settings)? = entry.body { return (entry.id, settings) } else { return nil }
+        }.sorted { ($0.1.startDate, $0.0) < ($1.1.startDate, $1.0) }
+            .enumerated().map { CourseEntry(number: $0.offset + 1, id: $0.element.0, settings: $0.element.1) }
+    }
+
+    /// The current (latest) course's records, or nil before the course is set up.
+    public var courseRecords: CourseRecords? { derived.course { gatherCourseRecords(number: nil) } }
+
+    /// An earlier (or the current) course's records, by number.
+    public func courseRecords(number: Int) -> CourseRecords? {
+        number == courses.count ? courseRecords : gatherCourseRecords(number: number)
+    }
+
+    /// A course's own plan, pauses and doses: those dated from its start to the day before the
+    /// next course starts (the first course also keeps doses recorded before its start).
+    /// Weights are the person's, shared by every course; holds follow the person too.
+    private func gatherCourseRecords(number: Int?) -> CourseRecords? {
+        let all = courses
+        guard let course = number.map({ all.indices.contains($0 - 1) ? all[$0 - 1] : nil }) ?? all.last else { return nil }
+        let next = all.first { $0.number == course.number + 1 }?.settings.startDate
+        func inside(_ day: LocalDate) -> Bool {
+            (course.number == 1 || day >= course.settings.startDate) && (next.map { day < $0 } ?? true)
+        }
         var steps: [DoseStep] = []
         var pauses: [CoursePause] = []
         var weights: [(day: LocalDate, kilograms: Double)] = []
         var intakes: [LocalDate: [String: DoseIntake]] = [:]
         for entry in currentEntries(of: [.doseStep, .pause, .weight, .dose]) {
             switch entry.body {
-            case .doseStep(let step)?: steps.append(step)
-            case .pause(let pause)?: pauses.append(pause)
+            case .doseStep(let step)? where inside(step.startDate): steps.append(step)
+            case .pause(let pause)? where inside(pause.startDate): pauses.append(pause)
             case .weight(let weight)?: weights.append((entry.day, weight.kilograms))
-            case .dose(let intake)?: intakes[entry.day, default: [:]][intake.slot] = intake
+            case .dose(let intake)? where inside(entry.day): intakes[entry.day, default: [:]][intake.slot] = intake
             default: break
             }
         }
         let pauseEndings = prescriberDecisions.filter { $0.outcome == .continueCourse }.map(\.decidedAt)
-        return CourseRecords(settings: settings, steps: steps, pauses: pauses, weights: weights, intakes: intakes,
-                             holds: gatherHolds(), pauseEndings: pauseEndings)
+        var records = CourseRecords(settings: course.settings, steps: steps, pauses: pauses, weights: weights, intakes: intakes,
+                                    holds: gatherHolds(), pauseEndings: pauseEndings)
+        records.number = course.number
+        records.nextCourseStart = next
+        return records
     }
 }

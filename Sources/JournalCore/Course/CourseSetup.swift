@@ -26,7 +26,7 @@ public struct CourseSetup: Equatable, Sendable {
         var changes: [JournalChange] = []
         let existing = journal.courseRecords
         if existing?.settings != settings {
-            changes.append(.put(CourseSettings.entryID, day: settings.startDate, body: .course(settings)))
+            changes.append(.put(existing?.settingsID ?? CourseSettings.entryID, day: settings.startDate, body: .course(settings)))
         }
         let effective = (existing == nil || settings.startDate >= today) ? settings.startDate : today
         if let planCycle {

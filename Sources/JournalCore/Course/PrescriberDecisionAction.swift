@@ -91,7 +91,7 @@ public enum PrescriberDecisionAction {
             let lastDose = max(lastTaken ?? settings.startDate, settings.startDate)
             settings.lastDoseDate = lastDose
             decision.lastDoseDate = lastDose
-            changes.append(.put(CourseSettings.entryID, day: settings.startDate, body: .course(settings)))
+            changes.append(.put(records.settingsID, day: settings.startDate, body: .course(settings)))
         }
         changes.insert(.put(PrescriberDecision.entryID(decidedAt: request.decidedAt), day: day,
                             body: .prescriberDecision(decision)), at: 0)

@@ -21,6 +21,14 @@ public struct TimelineDay: Equatable, Sendable {
     /// Day 1 is the course's start date; nil before the course or without one.
     public let courseDay: Int?
     public let rows: [TimelineRow]
+    /// Which course the day belongs to, when the journal holds more than one (nil otherwise).
+    public var courseNumber: Int? = nil
+
+    /// " · course day 25", or " · course 2, day 5" when the journal holds several courses.
+    public var courseText: String {
+        guard let courseDay else { return "" }
+        return courseNumber.map { " · course \($0), day \(courseDay)" } ?? " · course day \(courseDay)"
+    }
 }
 
 /// The journal day by day, newest day first, as the history screen and `show` read it.
@@ -33,7 +41,7 @@ public enum Timeline {
                 build(journal: journal, filter: filter, timeZone: timeZone, labs: journal.labRecords)
             }
         }
-        let start = journal.courseRecords?.settings.startDate
+        let courses = journal.courses
         // First-written order, newest revision, and the last content of every record.
         var order: [EntryID] = []
         var latest: [EntryID: Entry] = [:]
@@ -58,8 +66,11 @@ public enum Timeline {
             byDay[newest.day, default: []].append(TimelineRow(latest: newest, content: content, description: description, alert: alert))
         }
         return byDay.keys.sorted(by: >).map { day in
-            let courseDay = start.flatMap { day >= $0 ? $0.days(until: day) + 1 : nil }
-            return TimelineDay(day: day, courseDay: courseDay, rows: byDay[day] ?? [])
+            let course = courses.last { $0.settings.startDate <= day }
+            let courseDay = course.map { $0.settings.startDate.days(until: day) + 1 }
+            var timelineDay = TimelineDay(day: day, courseDay: courseDay, rows: byDay[day] ?? [])
+            if courses.count > 1 { timelineDay.courseNumber = course?.number }
+            return timelineDay
         }
     }
 }

@@ -42,7 +42,10 @@ public struct CourseSettings: Equatable, Codable, Sendable {
              plannedEndDate, lastDoseDate, weightUnit
     }
 
+    /// The first course's record; a later course n is "course-n" (see `Journal.courses`).
     public static let entryID = EntryID("course")
+
+    public static func entryID(number: Int) -> EntryID { number <= 1 ? entryID : EntryID("course-\(number)") }
 
     public func slot(named name: String) -> IntakeSlot? { intakeSlots.first { $0.name == name } }
 }

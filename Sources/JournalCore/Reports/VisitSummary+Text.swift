@@ -18,6 +18,12 @@ extension VisitSummary {
         var rows: [(String, String)] = []
         var started = s.startDate.iso
         if p.dayOfCourse > 0 { started += " (day \(p.dayOfCourse), course month \(p.courseMonth))" }
+        if course.number > 1 {
+            let earlier = course.earlier.map {
+                "course \($0.number): \($0.start.iso) to \($0.lastDose?.iso ?? "?"), " + String(format: "%.1f", $0.mgPerKg) + " mg/kg"
+            }
+            rows.append(("Course", "\(course.number)" + (earlier.isEmpty ? "" : " (" + earlier.joined(separator: "; ") + ")")))
+        }
         rows.append(("Course start", started))
         if let last = s.lastDoseDate { rows.append(("Last dose", last.iso + " (course finished)")) }
         rows.append(("Product", s.product + (s.takeWithFood ? ", taken with food" : ", with or without food")))

@@ -5,6 +5,9 @@ import Foundation
 public struct VisitSummary: Sendable {
     public struct Course: Sendable {
         public let settings: CourseSettings
+        /// 1 for the first course; earlier courses of the journal with their totals.
+        public var number: Int = 1
+        public var earlier: [(number: Int, start: LocalDate, lastDose: LocalDate?, mgPerKg: Double)] = []
         public let progress: CourseProgress
         public let weightDay: LocalDate?
         public let isPausedNow: Bool
@@ -72,9 +75,17 @@ public struct VisitSummary: Sendable {
 
         if let records = journal.courseRecords {
             let progress = CourseProgress(records: records, now: asOf, timeZone: timeZone)
-            course = Course(settings: records.settings, progress: progress,
-                            weightDay: records.weights.last { $0.day <= asOfDay }?.day ?? records.weights.first?.day,
-                            isPausedNow: records.isPaused(asOfDay))
+            var current = Course(settings: records.settings, progress: progress,
+                                 weightDay: records.weights.last { $0.day <= asOfDay }?.day ?? records.weights.first?.day,
+                                 isPausedNow: records.isPaused(asOfDay))
+            current.number = records.number
+            let moment = asOf
+            current.earlier = (1..<records.number).compactMap { number in
+                journal.courseRecords(number: number).map {
+                    (number, $0.settings.startDate, $0.settings.lastDoseDate, CourseProgress(records: $0, now: moment, timeZone: timeZone).cumulativeMgPerKg)
+                }
+            }
+            course = current
             adherenceInRange = CourseSeries.adherence(records, from: range.from, to: range.to, now: asOf, timeZone: timeZone)
             adherenceByMonth = CourseSeries.adherenceByMonth(records, now: asOf, timeZone: timeZone)
             cumulative = CourseSeries.cumulative(records, through: asOfDay)

@@ -8,7 +8,7 @@ struct CourseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "course",
         abstract: "Set up or change the course: start, weight, product, plan, target, category.",
-        subcommands: [CourseSetCommand.self, CoursePlanCommand.self, CoursePauseCommand.self, CourseDecisionCommand.self, CourseFinishCommand.self]
+        subcommands: [CourseSetCommand.self, CoursePlanCommand.self, CoursePauseCommand.self, CourseDecisionCommand.self, CourseFinishCommand.self, CourseNewCommand.self]
     )
 }
 
@@ -163,10 +163,16 @@ struct CoursePauseCommand: ParsableCommand {
 struct CourseFinishCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finish",
-        abstract: "Mark the course finished on the day of the last dose (starts the after-course countdowns)."
+        abstract: "Mark the course finished on the day of the last dose (starts the after-course countdowns).",
+        discussion: """
+            A day before a dose recorded as taken is refused, naming those doses; with --yes the course is
+            marked finished on the last dose recorded instead, so the after-course dates count from it.
+            Example: isojournal course finish 2027-03-30
+            """
     )
 
     @Argument(help: ArgumentHelp("Day of the last dose.", valueName: "YYYY-MM-DD")) var lastDose: String
+    @Flag(help: "Finish even though doses are recorded after that day (the course then ends on the last one).") var yes = false
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
@@ -174,13 +180,68 @@ struct CourseFinishCommand: ParsableCommand {
             let today = Timestamp.localDate(of: Date(), in: .current)
             let last = try DayArgument.parse(lastDose, today: today)
             let store = try location.openStore(mode: .readWrite)
-            guard var settings = store.journal.courseRecords?.settings else {
-                throw CommandFailure.badInput("Set up the course first: isojournal course set …")
+            var finalDay = last
+            _ = try store.transactionOrFail { journal in
+                do throws(CourseLifecycleProblem) {
+                    let result = try CourseLifecycle.finish(journal: journal, lastDose: last, acceptLaterDoses: yes)
+                    finalDay = result.lastDose
+                    return result.changes
+                } catch {
+                    throw CommandFailure.badInput(error.message)
+                }
             }
-            guard last >= settings.startDate else { throw CommandFailure.badInput("\(last.iso) is before the course start.") }
-            settings.lastDoseDate = last
-            _ = try store.transactionOrFail { _ in [.put(CourseSettings.entryID, day: settings.startDate, body: .course(settings))] }
-            say("Course marked finished: last dose \(last.iso).")
+            if finalDay != last {
+                say("Doses are recorded after \(last.iso): the course is marked finished on the last of them, \(finalDay.iso); they count in the total.")
+            }
+            say("Course marked finished: last dose \(finalDay.iso). The after-course dates count from it (isojournal remind).")
+        }
+    }
+}
+
+struct CourseNewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start another course in the same journal, after the last one finished (relapse, a second course).",
+        discussion: """
+            The new course has its own cumulative dose, target, checklist months and after-course dates;
+            settings not given are carried over from the last course. Starting sooner than the label's
+            waiting period after the last dose (two months) needs --yes.
+            Example: isojournal course new --start 2027-07-01 --dose 20+20 --weight 60
+            """
+    )
+
+    @Option(help: ArgumentHelp("Day of the new course's first dose.", valueName: "YYYY-MM-DD")) var start: String
+    @Option(help: ArgumentHelp("The plan (default: the last course's last plan).", valueName: "pattern")) var dose: String?
+    @Option(help: "Body weight now (recorded in the weight history).") var weight: String?
+    @Option(help: ArgumentHelp("Cumulative target in mg/kg (default: the last course's).", valueName: "mg/kg")) var target: String?
+    @Flag(help: "Start sooner than the waiting period because your prescriber decided so.") var yes = false
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let store = try location.openStore(mode: .readWrite)
+            guard let current = store.journal.courseRecords else { throw CommandFailure.badInput("Set up the course first: isojournal course set …") }
+            var new: CourseLifecycle.NewCourse
+            do throws(CourseInputError) {
+                new = CourseLifecycle.NewCourse(start: try CourseInput.date(start, field: "--start"))
+                new.planCycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: current.settings.intakeSlots.count) }
+                new.targetMgPerKg = try target.map(CourseInput.target)
+                let unit = current.settings.weightUnit
+                new.weight = try weight.map { text throws(CourseInputError) in WeightMeasurement(value: try CourseInput.weight(text, unit: unit), unit: unit) }
+            } catch {
+                throw CommandFailure.badInput(error.message)
+            }
+            let request = new
+            let journal = try store.transactionOrFail { journal in
+                do throws(CourseLifecycleProblem) {
+                    return try CourseLifecycle.start(request, journal: journal, confirmedEarly: yes)
+                } catch {
+                    throw CommandFailure.badInput(error.message)
+                }
+            }
+            let records = journal.courseRecords
+            say("Course \(records?.number ?? 2) starts \(request.start.iso)" + (records?.steps.last.map { ", plan \($0.summary)" } ?? "") + ".")
+            say("Course \(current.number)'s after-course countdowns are closed: a new course has started. Its records stay in the history.")
         }
     }
 }

@@ -21,7 +21,12 @@ struct StatusCommand: ParsableCommand {
                 throw CommandFailure.runtime("No course set up yet: isojournal course set … (or press c in the journal).")
             }
             let progress = CourseProgress(records: records, now: now, timeZone: .current)
-            let report = StatusReport(progress: progress, records: records, today: Timestamp.localDate(of: now, in: .current), zone: .current)
+            var report = StatusReport(progress: progress, records: records, today: Timestamp.localDate(of: now, in: .current), zone: .current)
+            report.earlierCourses = (1..<records.number).compactMap { number in
+                store.journal.courseRecords(number: number).map {
+                    StatusReport.EarlierCourse(records: $0, progress: CourseProgress(records: $0, now: now, timeZone: .current))
+                }
+            }
             if json {
                 try say(json: report)
             } else {
@@ -49,6 +54,29 @@ struct StatusReport: Encodable {
 
     struct Pause: Encodable { let from: String; let to: String? }
 
+    /// A course before the current one, with its own totals.
+    struct EarlierCourse: Encodable {
+        let number: Int
+        let startDate: String
+        let lastDoseDate: String?
+        let cumulativeMg: Double
+        let cumulativeMgPerKg: Double
+        let targetMgPerKg: Double
+
+        init(records: CourseRecords, progress: CourseProgress) {
+            number = records.number
+            startDate = records.settings.startDate.iso
+            lastDoseDate = records.settings.lastDoseDate?.iso
+            cumulativeMg = (progress.cumulativeMilligrams * 100).rounded() / 100
+            cumulativeMgPerKg = (progress.cumulativeMgPerKg * 1000).rounded() / 1000
+            targetMgPerKg = records.settings.targetMgPerKg
+        }
+    }
+
+    /// 1 for the first course; a second course in the same journal is 2.
+    let course: Int
+    var earlierCourses: [EarlierCourse] = []
+
     let date: String
     /// active, on-hold, paused, finished or not-started: only "active" expects doses.
     let state: String
@@ -72,7 +100,7 @@ struct StatusReport: Encodable {
     private let holdLine: String?
 
     enum CodingKeys: String, CodingKey {
-        case date, state, hold, pause, startDate, dayOfCourse, courseMonth, plan, weightKg, cumulativeMg, cumulativeMgPerKg,
+        case date, course, earlierCourses, state, hold, pause, startDate, dayOfCourse, courseMonth, plan, weightKg, cumulativeMg, cumulativeMgPerKg,
              targetMgPerKg, percentOfTarget, adherence, recentDailyMgPerKg, projectedFinishAtRecentIntake,
              projectedFinishAtPlannedDose, lastDoseDate
     }
@@ -80,6 +108,7 @@ struct StatusReport: Encodable {
     init(progress: CourseProgress, records: CourseRecords, today: LocalDate, zone: TimeZone) {
         func round(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
         date = today.iso
+        course = records.number
         state = progress.state.name
         if case .onHold(let hold) = progress.state {
             self.hold = Hold(since: Timestamp.offsetText(hold.since, in: zone), events: hold.events.map {
@@ -116,8 +145,12 @@ struct StatusReport: Encodable {
         func ratio(_ a: Adherence) -> String { "\(a.taken) of \(a.planned) taken" + (a.unrecorded > 0 ? ", \(a.unrecorded) not recorded" : "") }
         var lines = holdLine.map { [$0] } ?? []
         if let pause { lines.append("PAUSED by your prescriber from \(pause.from)" + (pause.to.map { " to \($0)" } ?? " until further notice") + ": no dose is expected.") }
+        for earlier in earlierCourses {
+            lines.append("Course \(earlier.number): \(earlier.startDate) to \(earlier.lastDoseDate ?? "?"), "
+                + "\(MilligramText.format(earlier.cumulativeMg)) mg = \(String(format: "%.1f", earlier.cumulativeMgPerKg)) mg/kg")
+        }
         lines += [
-            "Course day \(dayOfCourse) (month \(courseMonth)), started \(startDate)" + (plan.map { ", plan \($0) mg" } ?? ""),
+            (course > 1 ? "Course \(course), day" : "Course day") + " \(dayOfCourse) (month \(courseMonth)), started \(startDate)" + (plan.map { ", plan \($0) mg" } ?? ""),
             "Cumulative: \(MilligramText.format(cumulativeMg)) mg = \(String(format: "%.1f", cumulativeMgPerKg)) mg/kg of "
                 + "\(MilligramText.format(targetMgPerKg)) mg/kg (\(String(format: "%.1f", percentOfTarget))%)",
             "This week: " + ratio(adherence["week"]!),

@@ -81,8 +81,7 @@ struct TimelineView: Equatable, Sendable {
             guard line < first + rows.count else { break }
             if line + day.rows.count >= first {
                 if line >= first {
-                    let course = day.courseDay.map { " · course day \($0)" } ?? ""
-                    canvas.put(" " + DateText.short(day.day) + course, row: rows.lowerBound + line - first, column: 0, style: .bold,
+                    canvas.put(" " + DateText.short(day.day) + day.courseText, row: rows.lowerBound + line - first, column: 0, style: .bold,
                                maxWidth: canvas.width)
                 }
                 for (offset, record) in day.rows.enumerated() {
