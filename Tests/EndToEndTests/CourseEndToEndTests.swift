@@ -46,7 +46,7 @@ struct CourseEndToEndTests {
     func shellCourse() throws {
         let journal = TemporaryJournal()
         let first = journal.run("course", "set", "--start", "2026-01-05", "--weight", "132", "--unit", "lb",
-                                "--dose", "40/40+40", "--category", "cannot-get-pregnant", "--target", "150")
+                                "--dose", "40+0/40+40", "--category", "cannot-get-pregnant", "--target", "150")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(journal.run("course", "plan", "2026-02-01", "40+40").status == 0)
         #expect(journal.run("course", "pause", "2026-02-10", "--to", "2026-02-12").status == 0)

@@ -8,22 +8,39 @@ struct CourseInputTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     @Test("dose patterns", arguments: [
-        ("20+20", 2, [[20.0, 20.0]]), ("40", 2, [[40.0, 0.0]]), ("40/40+40", 2, [[40.0, 0.0], [40.0, 40.0]]),
+        ("20+20", 2, [[20.0, 20.0]]), ("40+0", 2, [[40.0, 0.0]]), ("40+0/40+40", 2, [[40.0, 0.0], [40.0, 40.0]]),
+        ("40/80", 1, [[40.0], [80.0]]), ("20+20/40+40", 2, [[20.0, 20.0], [40.0, 40.0]]), ("40+0/0+0", 2, [[40.0, 0.0], [0.0, 0.0]]),
         ("20 mg + 20 mg", 2, [[20.0, 20.0]]), ("30", 1, [[30.0]]), ("10+10+20", 3, [[10.0, 10.0, 20.0]]),
     ])
     func patterns(text: String, slots: Int, expected: [[Double]]) {
         #expect(DosePattern.parse(text, slotCount: slots) == expected)
     }
 
-    @Test("malformed patterns are refused", arguments: ["", "20+", "+20", "abc", "20+20+20", "0", "-20", "500", "20//20", "nan"])
+    @Test("malformed patterns are refused", arguments: ["", "20+", "+20", "abc", "20+20+20", "0+0", "-20+0", "500+0", "20+20//20+20", "nan+0"])
     func badPatterns(text: String) {
-        #expect(DosePattern.parse(text, slotCount: 2) == nil)
+        #expect(DosePattern.read(text, slotCount: 2) == .failure(.malformed))
     }
 
-    @Test("pattern text round-trips")
+    @Test("a plan that can be read two ways is never guessed: '40/80' with two intake times is refused with both readings",
+          arguments: ["40/80", "40", "40/40+40", "20+20/80"])
+    func ambiguousPatterns(text: String) throws {
+        guard case .failure(.ambiguous) = DosePattern.read(text, slotCount: 2) else {
+            Issue.record("\(text) was read as \(DosePattern.read(text, slotCount: 2))")
+            return
+        }
+        #expect(throws: CourseInputError.self) { try CourseInput.plan(text, slotCount: 2) }
+        do throws(CourseInputError) { _ = try CourseInput.plan("40/80", slotCount: 2) } catch {
+            #expect(error.message.contains("'40' could be 40+0 or 20+20"))
+        }
+    }
+
+    @Test("pattern text names every intake time, and the confirmation spells out every slot of every day")
     func patternText() {
-        #expect(DosePattern.text([[40, 0], [40, 40]]) == "40/40+40")
+        #expect(DosePattern.text([[40, 0], [40, 40]]) == "40+0/40+40")
         #expect(DosePattern.text([[20, 20]]) == "20+20")
+        #expect(DosePattern.spelledOut([[40, 0], [40, 40]], slots: IntakeSlot.twiceDaily)
+                == "day 1: morning 40 mg, evening none; day 2: morning 40 mg, evening 40 mg")
+        #expect(DosePattern.spelledOut([[20, 20]], slots: IntakeSlot.twiceDaily) == "every day: morning 20 mg, evening 20 mg")
     }
 
     @Test("dose checks: refuse the impossible, ask about the unusual")

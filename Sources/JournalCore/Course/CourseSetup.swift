@@ -77,10 +77,20 @@ public enum CourseInput {
     }
 
     public static func plan(_ text: String, slotCount: Int) throws(CourseInputError) -> [[Double]] {
-        guard let cycle = DosePattern.parse(text, slotCount: slotCount) else {
-            throw CourseInputError(field: "plan", message: "Plan: '\(text)' is not a plan like 20+20 (mg at each of your \(slotCount) intake times) or 40/40+40 for alternate days.")
+        switch DosePattern.read(text, slotCount: slotCount) {
+        case .success(let cycle):
+            return cycle
+        case .failure(.ambiguous(let day)):
+            // Never guessed: say both readings of the day that can be read two ways.
+            let total = Double(day.split(separator: "+").compactMap { Double($0) }.reduce(0, +))
+            let first = ([MilligramText.format(total)] + Array(repeating: "0", count: slotCount - 1)).joined(separator: "+")
+            let split = Array(repeating: MilligramText.format(total / Double(slotCount)), count: slotCount).joined(separator: "+")
+            throw CourseInputError(field: "plan", message: "Plan: '\(text)' can be read two ways with your \(slotCount) intake times: "
+                + "'\(day)' could be \(first) or \(split). Write every day as mg at each time, joined by + (days of a cycle joined by /), "
+                + "e.g. 40+0/40+40 or 20+20/40+40.")
+        case .failure(.malformed):
+            throw CourseInputError(field: "plan", message: "Plan: '\(text)' is not a plan like 20+20 (mg at each of your \(slotCount) intake times) or 20+20/40+40 for alternate days.")
         }
-        return cycle
     }
 
     /// "08:00, 20:00" → named slots (one time: "daily"; two: "morning", "evening"; …).

@@ -39,7 +39,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
                                                                   selected: (settings?.takeWithFood ?? true) ? 0 : 1),
                   help: "Most generic capsules need a fatty meal; Absorica/Absorica LD may be taken either way (see your label)."),
             .init(key: "plan", label: "Dose plan (mg)", value: .text(TextField(text: planText, maxLength: 40)),
-                  help: "mg at each intake time: 20+20 = 20 mg morning and evening; 40/40+40 = alternate days."),
+                  help: "mg at each time: 20+20 = 20 mg morning and evening; 40+0/40+40 = alternate days."),
             .init(key: "times", label: "Intake times", value: .text(TextField(text: CourseInput.timesText(slots), maxLength: 30)),
                   help: "When you usually take it, e.g. 08:00, 20:00."),
             .init(key: "target", label: "Target (mg/kg)", value: .text(TextField(text: MilligramText.format(settings?.targetMgPerKg ?? 120), maxLength: 5)),

@@ -27,7 +27,7 @@ struct CourseSetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Unit of --weight and of how weight is shown.", valueName: "kg|lb")) var unit: String?
     @Option(help: "The product, as on the box (e.g. \"Absorica LD\").") var product: String?
     @Flag(help: "Whether it must be taken with food (most generic capsules: yes; Absorica: either).") var food: FoodFlag?
-    @Option(help: ArgumentHelp("The plan: mg at each intake time, e.g. 20+20, or 40/40+40 for alternate days.", valueName: "pattern"))
+    @Option(help: ArgumentHelp("The plan: mg at each intake time, e.g. 20+20, or 40+0/40+40 for alternate days.", valueName: "pattern"))
     var dose: String?
     @Option(help: ArgumentHelp("Usual intake times.", valueName: "HH:MM,HH:MM")) var times: String?
     @Option(help: ArgumentHelp("Cumulative target in mg/kg (120 default; 150 or your prescriber's).", valueName: "mg/kg"))
@@ -46,7 +46,7 @@ struct CourseSetCommand: ParsableCommand {
             let journal = try store.transactionOrFail { journal in setup.changes(in: journal, today: today) }
             let progress = journal.courseRecords.map { CourseProgress(records: $0, now: now, timeZone: .current) }
             say("Course saved: started \(setup.settings.startDate.iso), target \(MilligramText.format(setup.settings.targetMgPerKg)) mg/kg"
-                + (progress?.currentStep.map { ", plan \($0.summary)" } ?? "") + ".")
+                + (progress?.currentStep.map { ", plan \($0.summary) (\(DosePattern.spelledOut($0.cycle, slots: setup.settings.intakeSlots)))" } ?? "") + ".")
         }
     }
 
@@ -101,7 +101,7 @@ struct CoursePlanCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("First day of the new plan.", valueName: "YYYY-MM-DD")) var from: String
-    @Argument(help: ArgumentHelp("mg at each intake time: 40+40, or 40/40+40 for alternate days.", valueName: "pattern"))
+    @Argument(help: ArgumentHelp("mg at each intake time: 40+40, or 40+0/40+40 for alternate days (every time of every day).", valueName: "pattern"))
     var pattern: String
     @OptionGroup var location: DataDirectoryOption
 
@@ -122,7 +122,7 @@ struct CoursePlanCommand: ParsableCommand {
             _ = try store.transactionOrFail { _ in
                 [.put(DoseStep.entryID(startDate: step.startDate), day: step.startDate, body: .doseStep(step))]
             }
-            say("Plan from \(step.startDate.iso): \(step.summary).")
+            say("Plan from \(step.startDate.iso): \(step.summary) — \(DosePattern.spelledOut(step.cycle, slots: records.settings.intakeSlots)).")
         }
     }
 }
@@ -240,7 +240,8 @@ struct CourseNewCommand: ParsableCommand {
                 }
             }
             let records = journal.courseRecords
-            say("Course \(records?.number ?? 2) starts \(request.start.iso)" + (records?.steps.last.map { ", plan \($0.summary)" } ?? "") + ".")
+            say("Course \(records?.number ?? 2) starts \(request.start.iso)" + (records.flatMap { r in r.steps.last.map {
+                ", plan \($0.summary) (\(DosePattern.spelledOut($0.cycle, slots: r.settings.intakeSlots)))" } } ?? "") + ".")
             say("Course \(current.number)'s after-course countdowns are closed: a new course has started. Its records stay in the history.")
         }
     }
