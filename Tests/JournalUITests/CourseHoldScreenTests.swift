@@ -103,12 +103,12 @@ struct CourseHoldScreenTests {
 
          Enter taken  e edit  s skip  x undo  [ ] day  w weight  m medicine  Esc back
         """))
-        driver.press(.enter)
+        driver.press(.enter, .ch("n"))
         #expect(driver.screen.contains("Your course is on hold since 2026-11-26 09:00: Positive"))
         #expect(driver.screen.contains("Record this dose as taken anyway? It is"))
         driver.press(.ch("n"))
         #expect(driver.recorded.isEmpty)
-        driver.press(.enter, .ch("y"))
+        driver.press(.enter, .ch("n"), .ch("y"))
         let change = try #require(driver.recorded.first?.first)
         guard case let .put(_, _, _, _, .dose(intake), _) = change else {
             Issue.record("expected a dose, got \(change)")

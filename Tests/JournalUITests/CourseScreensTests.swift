@@ -141,7 +141,11 @@ struct CourseScreensTests {
 
          Enter taken  e edit  s skip  x undo  [ ] day  w weight  m medicine  Esc back
         """))
+        // 09:30 is more than the hour of grace after 08:00: which time is right is asked, not guessed.
         driver.press(.enter)
+        #expect(driver.screen.contains("The morning dose is planned at 08:00; it is now 09:30. When"))
+        #expect(driver.recorded.isEmpty)
+        driver.press(.ch("n"))
         let change = try #require(driver.recorded.last?.first)
         #expect(change == DoseIntake(slot: "morning", status: .taken, milligrams: 20, withFood: true)
             .change(day: today, at: ScreenDriver.morning, timeZone: ScreenDriver.zone))
@@ -153,14 +157,39 @@ struct CourseScreensTests {
     @Test("logging a slot twice asks first; n keeps the record as it was")
     func doubleDoseGuard() {
         var driver = ScreenDriver(journal: journalWithCourse())
-        driver.press(.ch("d"), .enter, .enter)
+        driver.press(.ch("d"), .enter, .ch("p"), .enter, .ch("p"))
         #expect(driver.screen.contains("The morning dose of Thu 26 Nov 2026 is already recorded"))
         #expect(driver.screen.contains("(taken, 20 mg). Record it again? The earlier record stays in"))
         driver.press(.ch("n"))
         #expect(driver.recorded.count == 1) // the first dose only
         #expect(driver.screen.contains("Not saved."))
-        driver.press(.enter, .ch("y"))
+        driver.press(.enter, .ch("p"), .ch("y"))
         #expect(driver.recorded.count == 2)
+    }
+
+    @Test("Enter far from the planned time asks: now, the planned time, or another; correcting the time is not 'record it again'")
+    func farFromPlannedTime() throws {
+        var driver = ScreenDriver(journal: journalWithCourse())
+        let today = LocalDate(iso: "2026-11-26")!
+        driver.press(.ch("d"), .enter)
+        #expect(driver.screen.contains("When was it taken?"))
+        driver.press(.escape)
+        #expect(driver.recorded.isEmpty)
+        driver.press(.enter, .ch("p"))
+        let planned = try #require(driver.recorded.last?.first)
+        #expect(planned == DoseIntake(slot: "morning", status: .taken, milligrams: 20, withFood: true)
+            .change(day: today, at: Timestamp.instant(of: today, minuteOfDay: 8 * 60, in: ScreenDriver.zone), timeZone: ScreenDriver.zone))
+        // Correct the time to 08:20 with e: saved as a correction, without asking to record it again.
+        driver.press(.ch("e"), .down)
+        for _ in 0..<5 { driver.press(.backspace) }
+        for c in "08:20" { driver.press(.ch(c)) }
+        driver.press(.enter, .enter)
+        #expect(!driver.screen.contains("Record it again?"))
+        #expect(driver.recorded.count == 2)
+        #expect(driver.screen.contains("Corrected."))
+        // o opens the form for another time.
+        driver.press(.down, .enter, .ch("o"))
+        #expect(driver.screen.contains("Record the evening dose of Thu 26 Nov 2026:"))
     }
 
     @Test("skipping, editing an unusual amount, and the future")

@@ -92,6 +92,10 @@ extension DoseLogScreen {
             let start = canvas.put(label, row: promptRow, column: 0, style: .bold)
             field.draw(into: &canvas, row: promptRow, column: start, width: max(1, canvas.width - start - 1))
             Chrome.drawHints([("Enter", "save"), ("Esc", "cancel")], into: &canvas)
+        case .chooseTime(_, let question):
+            Chrome.drawHints([("n", "now"), ("p", "planned time"), ("o", "other time"), ("Esc", "cancel")], into: &canvas)
+            Dialog(title: "When was it taken?", lines: [question], prompt: "n taken now · p at the planned time · o another time",
+                   style: .warning).draw(into: &canvas)
         case .interactionWarning(let text):
             Chrome.drawHints([("Enter", "I have read this")], into: &canvas)
             Dialog(title: "Interaction: tell your prescriber", lines: text.components(separatedBy: "\n"),

@@ -14,6 +14,8 @@ public struct DoseLogScreen: Equatable, Sendable {
         case confirmUnusual(JournalChange, question: String)
         /// A dose taken while the course is on hold or paused: kept if the person confirms, marked so.
         case confirmQuiet(JournalChange, question: String)
+        /// Enter far from the planned time: taken now, at the planned time, or another time?
+        case chooseTime(slot: String, question: String)
         case prompt(PromptKind, TextField)
         /// An interaction warning for a medicine just logged; Enter closes it.
         case interactionWarning(String)
@@ -80,6 +82,28 @@ public struct DoseLogScreen: Equatable, Sendable {
         case .interactionWarning:
             if key == .enter { mode = .browsing }
             return .stay
+        case .chooseTime(let name, _):
+            guard let slot = records.settings.slot(named: name), let planned = plannedMilligrams(records, slot: name) else {
+                mode = .browsing
+                return .stay
+            }
+            let time: Date
+            switch key {
+            case .character("n"): time = now
+            case .character("p"): time = Timestamp.instant(of: day, minuteOfDay: slot.minuteOfDay, in: timeZone)
+            case .character("o"):
+                mode = .editing(slot: name, form: editForm(slot: slot, records: records, journal: journal, timeZone: timeZone))
+                return .stay
+            case .escape:
+                mode = .browsing
+                return .message(StatusLine("Not saved."))
+            default:
+                return .stay
+            }
+            mode = .browsing
+            let intake = DoseIntake(slot: name, status: .taken, milligrams: planned, withFood: records.settings.takeWithFood)
+            return propose(intake.change(day: day, at: time, timeZone: timeZone), intake: intake, records: records,
+                           journal: journal, now: now, time: time, timeZone: timeZone)
         }
     }
 
@@ -101,6 +125,14 @@ public struct DoseLogScreen: Equatable, Sendable {
             guard let planned else {
                 mode = .editing(slot: slot.name, form: editForm(slot: slot, records: records, journal: journal, timeZone: timeZone))
                 return .message(StatusLine("No dose is planned at this time; enter the amount taken."))
+            }
+            // Far from the planned time, "taken now" is a guess: ask which time is right.
+            let minuteNow = Timestamp.minuteOfDay(of: now, in: timeZone)
+            if day == today, abs(minuteNow - slot.minuteOfDay) > journal.programmeSettings.doseGraceMinutes {
+                let planned = Timestamp.clockText(minuteOfDay: slot.minuteOfDay), current = Timestamp.clockText(minuteOfDay: minuteNow)
+                mode = .chooseTime(slot: slot.name, question: "The \(slot.name) dose is planned at \(planned); it is now \(current). "
+                                   + "When did you take it?")
+                return .stay
             }
             let time = takenTime(slot: slot, today: today, now: now, timeZone: timeZone)
             let intake = DoseIntake(slot: slot.name, status: .taken, milligrams: planned, withFood: records.settings.takeWithFood)
@@ -128,7 +160,8 @@ public struct DoseLogScreen: Equatable, Sendable {
     /// Runs the checks, then saves, asks, or refuses. A dose taken while on hold or paused is
     /// never refused: the person is asked first, and the record says so.
     private mutating func propose(_ change: JournalChange, intake: DoseIntake, records: CourseRecords, journal: Journal,
-                                  now: Date, time: Date?, timeZone: TimeZone, quietConfirmed: Bool = false) -> Outcome {
+                                  now: Date, time: Date?, timeZone: TimeZone, quietConfirmed: Bool = false,
+                                  correcting: Bool = false) -> Outcome {
         var change = change
         var intake = intake
         if intake.status == .taken, !quietConfirmed, let question = quietQuestion(records: records, at: time ?? now, timeZone: timeZone) {
@@ -150,14 +183,15 @@ public struct DoseLogScreen: Equatable, Sendable {
                 break
             }
         }
-        if let existing = records.intakes[day]?[intake.slot] {
+        // An edit of what is recorded is a correction, not a second record: no "record it again?".
+        if let existing = records.intakes[day]?[intake.slot], !correcting {
             mode = .confirmReplace(change, question: "The \(intake.slot) dose of \(DateText.short(day)) is already recorded ("
                 + (existing.status == .taken ? "taken, \(MilligramText.format(existing.milligrams ?? 0)) mg" : "skipped")
                 + "). Record it again? The earlier record stays in the history. (y/n)")
             return .stay
         }
         mode = .browsing
-        return .save([change], done: doneText(change))
+        return .save([change], done: (correcting ? "Corrected. " : "") + doneText(change))
     }
 
     private mutating func submitEdit(slot: String, form: Form, records: CourseRecords, journal: Journal,
@@ -171,7 +205,7 @@ public struct DoseLogScreen: Equatable, Sendable {
         let time = Timestamp.instant(of: day, minuteOfDay: minute, in: timeZone)
         let intake = DoseIntake(slot: slot, status: .taken, milligrams: mg, withFood: form.value("food") == "with food")
         return propose(intake.change(day: day, at: time, timeZone: timeZone), intake: intake, records: records,
-                       journal: journal, now: now, time: time, timeZone: timeZone)
+                       journal: journal, now: now, time: time, timeZone: timeZone, correcting: records.intakes[day]?[slot] != nil)
     }
 
     private mutating func submitPrompt(_ kind: PromptKind, text: String, records: CourseRecords) -> Outcome {
