@@ -50,6 +50,27 @@ struct CourseProgressTests {
         #expect(progress.projectedFinishAtPlannedDose == day("2026-08-28"))
     }
 
+    @Test("a projection asked before the day's first dose counts today's doses; a plan step already scheduled counts from its day")
+    func projectionCountsTodayAndScheduledSteps() {
+        // From 1 March 2026, 20 + 20 mg at 60 kg = 40/60 = 0.6667 mg/kg a day, target 2 mg/kg, asked at 07:00 on day 1.
+        var settings = CourseSettings(startDate: day("2026-03-01"), targetMgPerKg: 2, patientCategory: .cannotGetPregnant)
+        settings.targetMgPerKg = 2
+        let plain = CourseRecords(settings: settings, steps: [DoseStep(startDate: day("2026-03-01"), cycle: [[20, 20]])],
+                                  weights: [(day: day("2026-03-01"), kilograms: 60)])
+        // Today's two doses: 2 − 0.6667 = 1.3333; 2 March: 0.6667 left; 3 March: reached. (Counting from tomorrow said 4 March.)
+        #expect(CourseProgress(records: plain, now: at("2026-03-01", 7), timeZone: utc).projectedFinishAtPlannedDose == day("2026-03-03"))
+        // After the morning dose was taken at 08:00 and asked at 12:00: 2 − 0.3333 (taken) − 0.3333 (evening ahead)
+        // = 1.3333 → 3 March still.
+        var taken = plain
+        taken.intakes[day("2026-03-01")] = ["morning": DoseIntake(slot: "morning", status: .taken, milligrams: 20, withFood: true)]
+        #expect(CourseProgress(records: taken, now: at("2026-03-01", 12), timeZone: utc).projectedFinishAtPlannedDose == day("2026-03-03"))
+        // 40 + 40 mg scheduled from 2 March (80/60 = 1.3333 a day): today 0.6667, 2 March 1.3333 → reached on 2 March.
+        let stepped = CourseRecords(settings: settings, steps: [DoseStep(startDate: day("2026-03-01"), cycle: [[20, 20]]),
+                                                                DoseStep(startDate: day("2026-03-02"), cycle: [[40, 40]])],
+                                    weights: [(day: day("2026-03-01"), kilograms: 60)])
+        #expect(CourseProgress(records: stepped, now: at("2026-03-01", 7), timeZone: utc).projectedFinishAtPlannedDose == day("2026-03-02"))
+    }
+
     @Test("each intake is divided by the weight in force on its own day")
     func weightChange() {
         let records = tenDays(weights: [(day("2026-03-01"), 60), (day("2026-03-06"), 64)])

@@ -154,6 +154,26 @@ struct CourseScreensTests {
         #expect(driver.screen.contains(" Total: 20 mg taken of 40 mg planned"))
     }
 
+    @Test("a plan change set from the course screen on a chosen day shows on Today before it starts")
+    func planFromChosenDay() throws {
+        var driver = ScreenDriver(journal: journalWithCourse(dosesUntil: LocalDate(iso: "2026-11-25")!))
+        driver.press(.ch("c"))
+        #expect(driver.screen.contains("Plan from"))
+        // Down to the plan (start, weight, unit, product, food, plan), then the new field right below it.
+        for _ in 0..<5 { driver.press(.down) }
+        driver.press(.control("u"))
+        driver.type("40+40")
+        driver.press(.down, .control("u"))
+        driver.type("2026-12-07")
+        driver.press(.control("s"))
+        let step = try #require(driver.recorded.last?.compactMap { change -> DoseStep? in
+            if case let .put(_, _, _, _, .doseStep(step), _) = change { return step } else { return nil }
+        }.first)
+        #expect(step == DoseStep(startDate: LocalDate(iso: "2026-12-07")!, cycle: [[40, 40]]))
+        #expect(driver.screen.contains("   Next plan  40+40 mg from Mon 7 Dec 2026"), "\(driver.screen)")
+        #expect(driver.screen.contains("plan 20 + 20 mg"), "the plan in force today is unchanged")
+    }
+
     @Test("logging a slot twice asks first; n keeps the record as it was")
     func doubleDoseGuard() {
         var driver = ScreenDriver(journal: journalWithCourse())

@@ -87,16 +87,35 @@ public struct CourseProgress: Equatable, Sendable {
             projectedFinishAtPlannedDose = nil
             return
         }
-        projectedFinishAtRecentIntake = Self.finish(remaining: remaining, perDay: recentDailyMgPerKg, today: today)
-        let plannedPerDay: Double? = {
-            guard let step = currentStep, let kg = currentWeightKilograms, kg > 0 else { return nil }
-            return step.averageDailyMilligrams / kg
-        }()
-        projectedFinishAtPlannedDose = Self.finish(remaining: remaining, perDay: plannedPerDay, today: today)
+        // Today's intakes still ahead count today, at the plan: asked before the first dose, the
+        // course does not lose a day.
+        let kg = currentWeightKilograms ?? 0
+        let aheadToday = kg > 0 ? records.expectedIntakes(on: today, zone: timeZone)
+            .filter { $0.slot.minuteOfDay >= minuteNow && records.intakes[today]?[$0.slot.name] == nil }
+            .reduce(0) { $0 + $1.milligrams } / kg : 0
+        projectedFinishAtRecentIntake = Self.finish(remaining: remaining - aheadToday, perDay: recentDailyMgPerKg, today: today)
+        projectedFinishAtPlannedDose = kg > 0
+            ? Self.finishAtPlan(records, remaining: remaining - aheadToday, after: today, kilograms: kg, zone: timeZone) : nil
     }
 
-    /// The day the remaining mg/kg is reached, counting from tomorrow (today's doses are
-    /// already in the cumulative total or still to come).
+    /// Day by day at the plan as scheduled (later plan steps, pauses and holds included) at
+    /// today's weight: the day the remaining mg/kg is reached; nil if never within 20 years.
+    static func finishAtPlan(_ records: CourseRecords, remaining: Double, after today: LocalDate, kilograms: Double,
+                             zone: TimeZone) -> LocalDate? {
+        var left = remaining
+        var day = today
+        // A hair above zero so floating-point noise does not add a day.
+        guard left > 1e-9 else { return today }
+        for _ in 0..<(20 * 366) {
+            day = day.adding(days: 1)
+            left -= records.expectedIntakes(on: day, zone: zone).reduce(0) { $0 + $1.milligrams } / kilograms
+            if left <= 1e-9 { return day }
+        }
+        return nil
+    }
+
+    /// The day the remaining mg/kg (after today's intakes still ahead) is reached at `perDay`
+    /// from tomorrow on.
     static func finish(remaining: Double, perDay: Double?, today: LocalDate) -> LocalDate? {
         if remaining <= 0 { return today }
         guard let perDay, perDay > 0 else { return nil }

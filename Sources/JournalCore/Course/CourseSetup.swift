@@ -8,15 +8,19 @@ public struct CourseSetup: Equatable, Sendable {
     public var planCycle: [[Double]]?
     /// Body weight to record, in the unit given; nil keeps the weight history as it is.
     public var weight: (value: Double, unit: WeightUnit)?
+    /// The first day of a changed plan; nil: today (or the start, before the course begins).
+    public var planFrom: LocalDate?
 
-    public init(settings: CourseSettings, planCycle: [[Double]]?, weight: (value: Double, unit: WeightUnit)?) {
+    public init(settings: CourseSettings, planCycle: [[Double]]?, weight: (value: Double, unit: WeightUnit)?, planFrom: LocalDate? = nil) {
         self.settings = settings
         self.planCycle = planCycle
         self.weight = weight
+        self.planFrom = planFrom
     }
 
     public static func == (a: CourseSetup, b: CourseSetup) -> Bool {
         a.settings == b.settings && a.planCycle == b.planCycle && a.weight?.value == b.weight?.value && a.weight?.unit == b.weight?.unit
+            && a.planFrom == b.planFrom
     }
 
     /// The changes that record this setup. A new plan starts on the course start date when
@@ -30,9 +34,10 @@ public struct CourseSetup: Equatable, Sendable {
         }
         let effective = (existing == nil || settings.startDate >= today) ? settings.startDate : today
         if let planCycle {
-            let current = existing?.step(on: effective)
+            let planDay = planFrom.map { max($0, settings.startDate) } ?? effective
+            let current = existing?.step(on: planDay)
             if current?.cycle != planCycle {
-                let stepStart = (existing?.steps.isEmpty ?? true) ? settings.startDate : effective
+                let stepStart = (existing?.steps.isEmpty ?? true) ? settings.startDate : planDay
                 let step = DoseStep(startDate: stepStart, cycle: planCycle)
                 changes.append(.put(DoseStep.entryID(startDate: stepStart), day: stepStart, body: .doseStep(step)))
             }

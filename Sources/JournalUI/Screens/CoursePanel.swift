@@ -23,6 +23,10 @@ enum CoursePanel {
             if settings.lastDoseDate != nil { head += " · finished" }
             lines.append((head, .bold))
         }
+        // A plan change already scheduled is said before it happens.
+        if let next = records.steps.first(where: { $0.startDate > today }) {
+            lines.append(("   Next plan  \(DosePattern.text(next.cycle)) mg from \(DateText.short(next.startDate))", .plain))
+        }
         let percent = progress.fractionOfTarget * 100
         let amounts = "   \(MilligramText.format(progress.cumulativeMilligrams)) mg = "
             + String(format: "%.1f", progress.cumulativeMgPerKg) + " of \(MilligramText.format(progress.targetMgPerKg)) mg/kg  "

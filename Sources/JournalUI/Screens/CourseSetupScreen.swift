@@ -26,6 +26,11 @@ public struct CourseSetupScreen: Equatable, Sendable {
         let weightText = records?.weight(on: today).map { MilligramText.format(unit.fromKilograms($0)) } ?? ""
         let slots = settings?.intakeSlots ?? IntakeSlot.twiceDaily
         let planText = records?.step(on: today).map { DosePattern.text($0.cycle) } ?? ""
+        // Changing the course (not the first setup): a new plan may start on a chosen day.
+        let planFrom: [Form.Field] = settings == nil ? [] : [
+            .init(key: "planFrom", label: "Plan from", value: .text(TextField(text: today.iso, maxLength: 10)),
+                  help: "The first day of a changed plan, YYYY-MM-DD (today, or a later day your prescriber set)."),
+        ]
         form = Form(fields: [
             .init(key: "start", label: "Start date", value: .text(TextField(text: (settings?.startDate ?? today).iso, maxLength: 10)),
                   help: "The day of your first dose, YYYY-MM-DD."),
@@ -40,6 +45,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
                   help: "Most generic capsules need a fatty meal; Absorica/Absorica LD may be taken either way (see your label)."),
             .init(key: "plan", label: "Dose plan (mg)", value: .text(TextField(text: planText, maxLength: 40)),
                   help: "mg at each time: 20+20 = 20 mg morning and evening; 40+0/40+40 = alternate days."),
+        ] + planFrom + [
             .init(key: "times", label: "Intake times", value: .text(TextField(text: CourseInput.timesText(slots), maxLength: 30)),
                   help: "When you usually take it, e.g. 08:00, 20:00."),
             .init(key: "target", label: "Target (mg/kg)", value: .text(TextField(text: MilligramText.format(settings?.targetMgPerKg ?? 120), maxLength: 5)),
@@ -98,7 +104,9 @@ public struct CourseSetupScreen: Equatable, Sendable {
         let settings = CourseSettings(startDate: start, product: product, takeWithFood: form.value("food") == "with food",
                                       targetMgPerKg: target, patientCategory: category, intakeSlots: slots,
                                       plannedEndDate: plannedEnd, lastDoseDate: existing?.lastDoseDate, weightUnit: unit)
-        return CourseSetup(settings: settings, planCycle: cycle, weight: weight.map { ($0, unit) })
+        let planFromText = form.value("planFrom")
+        let planFrom = planFromText.isEmpty ? nil : try CourseInput.date(planFromText, field: "planFrom")
+        return CourseSetup(settings: settings, planCycle: cycle, weight: weight.map { ($0, unit) }, planFrom: planFrom)
     }
 
     func draw(into canvas: inout Canvas) {
@@ -106,7 +114,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
                          right: "", into: &canvas)
         let intro = isFirstSetup
             ? "Enter your course as your prescriber set it. You can change it later (c)."
-            : "Change what your prescriber changed. A new plan or weight starts today."
+            : "Change what your prescriber changed. A new plan starts on 'Plan from'; a weight today."
         canvas.put(" " + DisplayWidth.truncate(intro, to: canvas.width - 2), row: 2, column: 0, style: .dim)
         form.draw(into: &canvas, top: canvas.height < 20 ? 3 : 4, labelWidth: 18,
                   helpRow: min(canvas.height - 3, 4 + form.fields.count + 1))

@@ -75,6 +75,8 @@ struct StatusReport: Encodable {
 
     /// 1 for the first course; a second course in the same journal is 2.
     let course: Int
+    /// A plan change already scheduled: its first day and pattern.
+    let nextPlan: [String: String]?
     var earlierCourses: [EarlierCourse] = []
 
     let date: String
@@ -100,7 +102,7 @@ struct StatusReport: Encodable {
     private let holdLine: String?
 
     enum CodingKeys: String, CodingKey {
-        case date, course, earlierCourses, state, hold, pause, startDate, dayOfCourse, courseMonth, plan, weightKg, cumulativeMg, cumulativeMgPerKg,
+        case date, course, earlierCourses, nextPlan, state, hold, pause, startDate, dayOfCourse, courseMonth, plan, weightKg, cumulativeMg, cumulativeMgPerKg,
              targetMgPerKg, percentOfTarget, adherence, recentDailyMgPerKg, projectedFinishAtRecentIntake,
              projectedFinishAtPlannedDose, lastDoseDate
     }
@@ -109,6 +111,7 @@ struct StatusReport: Encodable {
         func round(_ value: Double, _ places: Double) -> Double { (value * places).rounded() / places }
         date = today.iso
         course = records.number
+        nextPlan = records.steps.first { $0.startDate > today }.map { ["from": $0.startDate.iso, "plan": DosePattern.text($0.cycle)] }
         state = progress.state.name
         if case .onHold(let hold) = progress.state {
             self.hold = Hold(since: Timestamp.offsetText(hold.since, in: zone), events: hold.events.map {
@@ -149,14 +152,15 @@ struct StatusReport: Encodable {
             lines.append("Course \(earlier.number): \(earlier.startDate) to \(earlier.lastDoseDate ?? "?"), "
                 + "\(MilligramText.format(earlier.cumulativeMg)) mg = \(String(format: "%.1f", earlier.cumulativeMgPerKg)) mg/kg")
         }
-        lines += [
+        lines += [String?]([
             (course > 1 ? "Course \(course), day" : "Course day") + " \(dayOfCourse) (month \(courseMonth)), started \(startDate)" + (plan.map { ", plan \($0) mg" } ?? ""),
+            nextPlan.map { "Next plan: \($0["plan"] ?? "") mg from \($0["from"] ?? "")" },
             "Cumulative: \(MilligramText.format(cumulativeMg)) mg = \(String(format: "%.1f", cumulativeMgPerKg)) mg/kg of "
                 + "\(MilligramText.format(targetMgPerKg)) mg/kg (\(String(format: "%.1f", percentOfTarget))%)",
             "This week: " + ratio(adherence["week"]!),
             "This course month: " + ratio(adherence["courseMonth"]!),
             "Overall: " + ratio(adherence["overall"]!),
-        ]
+        ]).compactMap { $0 }
         if let lastDoseDate {
             lines.append("Finished: last dose \(lastDoseDate)")
         } else if hold != nil || pause != nil {
