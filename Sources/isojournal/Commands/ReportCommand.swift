@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "md, html, csv or json.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default: standard output).", valueName: "file"))
     var output: String?
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
@@ -37,9 +37,8 @@ struct ReportCommand: ParsableCommand {
             let last = try DayArgument.parseBound(to, option: "--to")
             if let first, let last, first > last { throw CommandFailure.badInput("--from \(first.iso) is after --to \(last.iso).") }
             let range = ReportRange.resolve(from: first, to: last, today: Timestamp.localDate(of: now, in: zone))
-            let store = try location.openStore(mode: .readOnly)
-            for notice in store.notices { StandardOutput.warn(notice) }
-            let text = Self.text(format, journal: store.journal, range: range, now: now, timeZone: zone)
+            let journal = try source.load().journal
+            let text = Self.text(format, journal: journal, range: range, now: now, timeZone: zone)
             guard let output else {
                 if let failure = StandardOutput.write(text, to: STDOUT_FILENO), failure.code != EPIPE {
                     throw CommandFailure.runtime("Could not write the report: \(failure.plainWords).")
