@@ -51,7 +51,7 @@ public enum MarkdownReport {
             out.append("")
         }
         out += ["## Notes", ""]
-        out += s.notes.isEmpty ? ["No notes in these days."] : s.notes.map { "- \($0.day.iso) \($0.about): \($0.text)" }
+        out += s.notes.isEmpty ? ["No notes in these days."] : s.noteLines.map { "- " + $0 }
         out.append("")
         return out.joined(separator: "\n")
     }

@@ -42,6 +42,8 @@ public struct VisitSummary: Sendable {
     }
 
     public let range: ReportRange
+    /// The name the patient set for reports (settings), if any.
+    public let patientName: String?
     public let generatedAt: Date
     public let timeZone: TimeZone
     /// The moment the numbers are worked out for: now, or the end of the range if it ended earlier.
@@ -60,6 +62,7 @@ public struct VisitSummary: Sendable {
 
     public init(journal: Journal, range: ReportRange, now: Date, timeZone: TimeZone) {
         self.range = range
+        patientName = journal.programmeSettings.patientName
         generatedAt = now
         self.timeZone = timeZone
         let endOfRange = Timestamp.instant(of: range.to, minuteOfDay: 24 * 60 - 1, in: timeZone)
