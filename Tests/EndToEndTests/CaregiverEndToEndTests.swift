@@ -164,7 +164,7 @@ struct CaregiverEndToEndTests {
         #expect(tmux.waitFor("This is a snapshot"), "\(tmux.screen)")
         tmux.send("Enter")
         #expect(tmux.waitFor("IsoJournal (read-only)"))
-        #expect(tmux.screen.contains("Course  day 75"))
+        #expect(tmux.waitFor("Course  day 75"), "\(tmux.screen)")
         tmux.send("h")
         #expect(tmux.waitFor("History (read-only)"))
         tmux.send("q", "q")

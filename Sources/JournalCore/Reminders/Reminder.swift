@@ -7,6 +7,7 @@ public struct Reminder: Equatable, Sendable {
         case dose, symptomLog = "symptom-log", appointment, fasting, pregnancyTest = "pregnancy-test"
         case window, confirmation, contraception, moodCheck = "mood-check", weight, afterCourse = "after-course"
         case checklist
+        case labFlag = "lab-flag"
     }
 
     /// Most pressing first.

@@ -5,6 +5,7 @@ import Foundation
 public enum HTMLReport {
     public static func text(_ s: VisitSummary) -> String {
         var body = "<header><h1>\(e(s.title))</h1>\n<p class=\"small\">\(e(s.generatedLine))</p></header>\n"
+        body += unactedLabFlags(s)
         body += "<div class=\"cols\"><section class=\"keep\"><h2>Patient and course</h2>\(table(s.courseRows))</section>\n"
         body += "<section class=\"keep\"><h2>Cumulative dose</h2>\(list(s.doseLines))\(cumulativeChart(s))</section></div>\n"
         if s.course != nil {
@@ -64,6 +65,14 @@ public enum HTMLReport {
                                   xLabels: labels, yUnit: "mg/kg")
         return chart + "<p class=\"small\">Blue: cumulative mg/kg. Red dashes: target." + (reached == nil ? "" : " Ring: the day it was reached.")
             + (finish == nil ? "" : " Dots: projection at the recent intake.") + "</p>"
+    }
+
+    /// At the top, so it is read first: flagged results nobody has acted on yet.
+    private static func unactedLabFlags(_ s: VisitSummary) -> String {
+        guard !s.unactedLabFlags.isEmpty else { return "" }
+        return "<section class=\"alerts keep\"><h2>Flagged lab results not yet acted on</h2>"
+            + list(s.unactedLabFlags.map(UnactedLabFlags.line), className: "alarm")
+            + "<p class=\"small\">\(e(VisitSummary.unactedLabFlagsMeaning))</p></section>\n"
     }
 
     /// Planned doses taken in each course month, 0–100 %, one bar a month.

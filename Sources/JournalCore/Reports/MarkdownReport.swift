@@ -3,6 +3,10 @@
 public enum MarkdownReport {
     public static func text(_ s: VisitSummary) -> String {
         var out: [String] = ["# \(s.title)", "", s.generatedLine, ""]
+        if !s.unactedLabFlags.isEmpty {
+            out += ["## Flagged lab results not yet acted on", ""] + s.unactedLabFlags.map { "- **" + UnactedLabFlags.line($0) + "**" }
+            out += ["", VisitSummary.unactedLabFlagsMeaning, ""]
+        }
         out += ["## Patient and course", "", "| | |", "|---|---|"]
         out += s.courseRows.map { "| \(cell($0.0)) | \(cell($0.1)) |" }
         out.append("")

@@ -72,6 +72,10 @@ extension VisitSummary {
         return lines
     }
 
+    /// What "not yet acted on" means, printed under the list.
+    public static let unactedLabFlagsMeaning = "Flagged (tell the prescriber or more) with no later result of the same test "
+        + "and no prescriber visit recorded since. The journal cannot know what was decided; it keeps the flag in sight until then."
+
     /// How many notes a visit summary prints; the CSV report holds them all.
     public static let notesShown = 8
     /// A longer note is cut here on the summary (the CSV has it whole).

@@ -56,6 +56,8 @@ public struct VisitSummary: Sendable {
     public let labs: [LabLine]
     public let labTrends: [LabTrend]
     public let alerts: [Alert]
+    /// Flagged lab results not yet acted on as of the end of the range (any day, not only in it).
+    public let unactedLabFlags: [DatedLabResult]
     public let checklist: MonthlyChecklist?
     public let medicines: [(day: LocalDate, medicine: MedicineNote)]
     public let notes: [Note]
@@ -69,6 +71,7 @@ public struct VisitSummary: Sendable {
         asOf = min(now, endOfRange)
         let asOfDay = Timestamp.localDate(of: asOf, in: timeZone)
         let labRecords = journal.labRecords
+        unactedLabFlags = UnactedLabFlags.results(in: journal, asOf: asOfDay)
         let entries = journal.entries(from: range.from, to: range.to)
 
         if let records = journal.courseRecords {
