@@ -11,7 +11,8 @@ struct CaregiverEndToEndTests {
     /// Every edit key of every screen a read-only session can reach, screen by screen, each
     /// group ending back on Today; then the history views and a reload.
     static let editKeys: [[String]] = [
-        ["l", "Enter", "2", "s", "d", "c", "m", "0", "0", "z", "x"],
+        ["l", "Enter", "2", "s", "c", "m", "0", "0", "z", "x"],
+        ["d", "Enter", "t", "e", "s", "x", "w", "m", "[", "Enter", "Escape"],
         ["k", "Space", "x", "n", "a", "Enter", "Escape"],
         ["b", "r", "a", "d", "m", "x", "Escape"],
         ["h", "Enter", "Escape", "2", "Right", "3", "Right", "f", "Enter", "Enter", "Enter", "Enter", "Enter", "R", "Escape"],

@@ -21,6 +21,8 @@ public struct TimelineDay: Equatable, Sendable {
     /// Day 1 is the course's start date; nil before the course or without one.
     public let courseDay: Int?
     public let rows: [TimelineRow]
+    /// Planned doses with no record that day ("morning 40 mg"); see `UnrecordedDoses`.
+    public var unrecordedDoses: [String] = []
 }
 
 /// The journal day by day, newest day first, as the history screen and `show` read it.

@@ -200,7 +200,7 @@ public struct AppState: Sendable {
         case .courseSetup(let form):
             form.draw(into: &canvas)
         case .doseLog(let doses):
-            doses.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone)
+            doses.draw(into: &canvas, journal: journal, today: today, timeZone: timeZone, isReadOnly: readOnlyReason != nil)
         case .checklist(let checklist):
             checklist.draw(into: &canvas, journal: journal, today: today)
         case .moodCheck(let check):

@@ -30,7 +30,10 @@ enum CoursePanel {
         lines.append((amounts + ProgressBar.text(fraction: progress.fractionOfTarget, width: barWidth)
             + " " + String(format: "%.0f%%", percent), .plain))
         func ratio(_ a: CourseProgress.Adherence) -> String { "\(a.taken)/\(a.planned)" }
-        lines.append(("   Taken   week \(ratio(progress.thisWeek)) · course month \(ratio(progress.thisCourseMonth)) · overall \(ratio(progress.overall))"
+        // The last 7 days, not the calendar week: on a Monday morning a Monday-based week is
+        // "0/0" and answers nothing.
+        let lastSevenDays = CourseSeries.adherence(records, from: today.adding(days: -6), to: today, now: now, timeZone: timeZone)
+        lines.append(("   Taken   last 7 days \(ratio(lastSevenDays)) · month \(ratio(progress.thisCourseMonth)) · course \(ratio(progress.overall))"
             + (progress.overall.unrecorded > 0 ? " · \(progress.overall.unrecorded) not recorded" : ""), .plain))
         if settings.lastDoseDate == nil {
             let recent = progress.projectedFinishAtRecentIntake.map(DateText.short) ?? "–"

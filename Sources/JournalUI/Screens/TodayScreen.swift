@@ -5,7 +5,7 @@ import JournalCore
 enum TodayScreen {
     static let hints = [("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("m", "mood"), ("c", "course"), ("h", "history"), ("q", "quit")]
     /// Viewing only: what can be looked at, and reloading what the patient's copy saved since.
-    static let readOnlyHints = [("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
+    static let readOnlyHints = [("d", "doses"), ("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
     /// At most this many reminder lines; the rest are counted.
     static let reminderLines = 6
 
@@ -58,12 +58,13 @@ enum TodayScreen {
 
         let due = reminders(journal: journal, now: now, timeZone: timeZone)
         if !due.isEmpty {
-            lines.heading("Due" + (readOnlyReason == nil ? "   (↑↓ select · z snooze 1 hour · x dismiss)" : ""))
+            lines.heading(readOnlyReason == nil ? "Due   (↑↓ select · z snooze 1 hour · x dismiss)" : ViewerText.dueHeading(journal))
             for (index, reminder) in due.prefix(reminderLines).enumerated() {
                 let marker = index == reminderSelection ? "▸ " : "  "
                 let label = DisplayWidth.fit(reminder.urgency.label, to: 9)
                 let style: Style = reminder.urgency == .overdue ? .warning : (reminder.urgency == .dueNow ? .bold : .plain)
-                lines.plain(" " + marker + label + DisplayWidth.truncate(reminder.message, to: max(0, canvas.width - 13)), style: style)
+                let message = readOnlyReason == nil ? reminder.message : ViewerText.reminder(reminder.message)
+                lines.plain(" " + marker + label + DisplayWidth.truncate(message, to: max(0, canvas.width - 13)), style: style)
             }
             if due.count > reminderLines { lines.plain("   … and \(due.count - reminderLines) more (isojournal remind)", style: .dim) }
             lines.blank()
@@ -86,7 +87,8 @@ enum TodayScreen {
         lines.heading("Symptoms today")
         let ratings = journal.symptomRatings(on: today)
         if ratings.isEmpty {
-            lines.plain("   Nothing logged yet. Press l to log today's symptoms.", style: .dim)
+            lines.plain("   " + (readOnlyReason == nil ? "Nothing logged yet. Press l to log today's symptoms." : ViewerText.noSymptomsToday(journal)),
+                        style: .dim)
         } else {
             for slug in catalogue.symptoms.map(\.slug) {
                 guard let rating = ratings.first(where: { $0.symptom == slug }) else { continue }
