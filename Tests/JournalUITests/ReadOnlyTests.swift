@@ -180,6 +180,7 @@ struct ReadOnlyTests {
         #expect(!driver.screen.contains("Press l") && !driver.screen.contains("(k)") && !driver.screen.contains("snooze"))
         #expect(driver.screen.contains(" Due for the patient"))
         #expect(driver.screen.contains("Taken   last 7 days "))
+        #expect(driver.screen.contains(" at the recent intake · ") && !driver.screen.contains("your"), "\(driver.screen)")
         var settings = journal.programmeSettings
         settings.patientName = "Maya"
         journal.apply(Entry(id: ProgrammeSettings.entryID, revision: journal.revisionNumber(of: ProgrammeSettings.entryID) + 1,

@@ -4,10 +4,13 @@ import JournalCore
 /// The course numbers on Today: cumulative mg/kg against the target, adherence, the
 /// projected finish and today's doses.
 enum CoursePanel {
-    static func lines(journal: Journal, now: Date, timeZone: TimeZone, width: Int) -> [(String, Style)] {
+    /// - Parameter forViewer: worded for someone viewing the patient's journal (read-only).
+    static func lines(journal: Journal, now: Date, timeZone: TimeZone, width: Int, forViewer: Bool = false) -> [(String, Style)] {
         guard let records = journal.courseRecords else {
-            return [(" Course not set up yet: press c to enter your plan, weight and target.", .warning)]
+            return [(forViewer ? " No course is set up in this journal yet."
+                               : " Course not set up yet: press c to enter your plan, weight and target.", .warning)]
         }
+        let your = forViewer ? "the" : "your"
         let today = Timestamp.localDate(of: now, in: timeZone)
         let progress = CourseProgress(records: records, now: now, timeZone: timeZone)
         let settings = records.settings
@@ -38,7 +41,7 @@ enum CoursePanel {
         if settings.lastDoseDate == nil {
             let recent = progress.projectedFinishAtRecentIntake.map(DateText.short) ?? "–"
             let planned = progress.projectedFinishAtPlannedDose.map(DateText.short) ?? "–"
-            lines.append(("   Target  \(recent) at your recent intake · \(planned) at the plan", .plain))
+            lines.append(("   Target  \(recent) at \(your) recent intake · \(planned) at the plan", .plain))
         }
         var doses: [String] = []
         let minute = Timestamp.minuteOfDay(of: now, in: timeZone)
@@ -52,7 +55,7 @@ enum CoursePanel {
             }
         }
         if !doses.isEmpty { lines.append((" Doses today  " + doses.joined(separator: " · "), .plain)) }
-        else if records.isPaused(today) { lines.append((" Doses today  none: paused by your prescriber", .plain)) }
+        else if records.isPaused(today) { lines.append((" Doses today  none: paused by \(your) prescriber", .plain)) }
         return lines
     }
 }

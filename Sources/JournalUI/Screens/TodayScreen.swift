@@ -40,7 +40,7 @@ enum TodayScreen {
         }
         if !flaggedLabs.isEmpty {
             let worst = flaggedLabs.compactMap(\.highestFlag?.level).max() ?? .tell
-            lines.heading("Lab results to tell your prescriber about (b)", style: worst.isAlarm ? .alarm : .warning)
+            lines.heading("Lab results to tell \(readOnlyReason == nil ? "your" : "the") prescriber about (b)", style: worst.isAlarm ? .alarm : .warning)
             for item in flaggedLabs.suffix(3) {
                 let text = "   ! " + DateText.short(item.day) + "  " + LabText.resultLine(item.result, flags: item.flags)
                 lines.plain(DisplayWidth.truncate(text, to: canvas.width), style: .warning)
@@ -70,7 +70,8 @@ enum TodayScreen {
             lines.blank()
         }
 
-        for (text, style) in CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: canvas.width) {
+        for (text, style) in CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: canvas.width,
+                                               forViewer: readOnlyReason != nil) {
             lines.plain(text, style: style)
         }
         if let list = MonthlyChecklist.build(journal: journal, today: today) {
