@@ -38,6 +38,8 @@ struct TwoWriterTests {
             let shown = journal.run("show", "--json")
             reads += 1
             if shown.stderr.contains("looks unfinished") { sawSaveInProgress += 1 }
+            // Before the first writer's first save there is no journal yet: read commands say so.
+            if previous == 0, shown.status == 1, shown.stderr.contains("There is no journal in") || shown.stderr.contains("holds no records") { continue }
             guard let count = (shown.status == 0 ? try? JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [Any] : nil)?.count,
                   count >= previous else {
                 tornReads += 1

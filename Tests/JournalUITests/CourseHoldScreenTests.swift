@@ -42,7 +42,7 @@ struct CourseHoldScreenTests {
 
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg
            960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%
-           Taken   week 6/7 · course month 48/49 · overall 48/49 · 1 not recorded
+           Taken   last 7 days 12/13 · month 48/49 · course 48/49 · 1 not recorded
            Target  no projection while on hold, until your prescriber decides
 
          p prescriber's decision  l log  d doses  b labs  k checklist  h history  q quit

@@ -106,7 +106,7 @@ struct CourseScreensTests {
         // Remaining 104.26 mg/kg at 40/61 = 0.6557 a day → 159 days → Tue 4 May 2027.
         #expect(driver.screen.contains(" Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg"))
         #expect(driver.screen.contains("   960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%"))
-        #expect(driver.screen.contains("   Taken   week 6/7 · course month 48/49 · overall 48/49 · 1 not recorded"))
+        #expect(driver.screen.contains("   Taken   last 7 days 12/13 · month 48/49 · course 48/49 · 1 not recorded"))
         #expect(driver.screen.contains("   Target  Tue 4 May 2027 at your recent intake · Tue 4 May 2027 at the plan"))
         #expect(driver.screen.contains(" Doses today  morning 20 mg due since 08:00 · evening 20 mg at 20:00"))
     }

@@ -57,7 +57,7 @@ struct DashboardTests {
 
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg
            960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%
-           Taken   week 6/7 · course month 48/49 · overall 48/49 · 1 not recorded
+           Taken   last 7 days 12/13 · month 48/49 · course 48/49 · 1 not recorded
            Target  Tue 4 May 2027 at your recent intake · Tue 4 May 2027 at the plan
          Doses today  morning 20 mg due since 08:00 · evening 20 mg at 20:00
          Checklist  month 1: 2 done, 6 to do · window Day 3 of 7, closes Mon 30 Nov 2026

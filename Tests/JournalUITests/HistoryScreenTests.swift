@@ -22,7 +22,7 @@ struct HistoryScreenTests {
          Thu 26 Nov 2026 · course day 25                                           1/25
              Prescriber's decision: continue (Dr Rao, 07:30)
              Dose (morning): 20 mg taken at 08:10, with food
-         Wed 25 Nov 2026 · course day 24
+         Wed 25 Nov 2026 · course day 24 · not recorded: morning 20 mg, evening 20 mg
              Chapped lips 3 (limits self-care)
              Headache 3 (limits self-care)
           !! RED FLAG: Severe headache with nausea, vomiting or blurred vision? (notic…
@@ -32,19 +32,19 @@ struct HistoryScreenTests {
              Dry skin 1 (noticeable)
              Dose (morning): 20 mg taken at 08:05, with food
           ·  Dose (evening): skipped
-         Mon 23 Nov 2026 · course day 22
+         Mon 23 Nov 2026 · course day 22 · not recorded: morning 20 mg, evening 20 mg
              Chapped lips 2 (limits some activities)
              withdrawn: Nosebleed 1 (noticeable) (logged by mistake)
-         Fri 20 Nov 2026 · course day 19
-             Chapped lips 2 (limits some activities)
-          !  Triglycerides 6.2 mmol/L (549 mg/dL), fasting — TELL PRESCRIBER (≥ 500 mg…
+         Sun 22 Nov 2026 · course day 21 · not recorded: morning 20 mg, evening 20 mg
+         Sat 21 Nov 2026 · course day 20 · not recorded: morning 20 mg, evening 20 mg
+         Fri 20 Nov 2026 · course day 19 · not recorded: morning 20 mg, evening 20 mg
 
          ↑↓ move   Enter edit history   f filter   Tab view   R reload   Esc back
         """))
         let canvas = driver.state.view()
         #expect(canvas[4, 10].style.reverse, "the first record is selected")
         #expect(canvas[9, 5].style == Style(foreground: .white, background: .red, bold: true), "the red flag stands out")
-        #expect(canvas[21, 5].style == .warning, "the flagged lab stands out")
+        #expect(canvas[19, 40].style == .warning, "planned doses with no record stand out, on days with no record at all too")
         #expect(canvas[18, 5].style == .dim, "the withdrawn entry is dimmed")
     }
 
@@ -129,7 +129,7 @@ struct HistoryScreenTests {
     }
 
     @Test("at 120×40 the calendar shows three months side by side and the timeline shows whole lines")
-    func largerWindow() {
+    func largerWindow() throws {
         let demo = DemoJournalTestData.journal(now: ScreenDriver.morning, zone: ScreenDriver.zone)
         var driver = driver(demo, width: 120, height: 40)
         driver.press(.ch("2"))
@@ -140,7 +140,10 @@ struct HistoryScreenTests {
                 "the legend fits on one line")
         var small = self.driver(HistoryFixture.journal(), width: 120, height: 40)
         #expect(small.screen.contains("RED FLAG: Severe headache with nausea, vomiting or blurred vision? (notice read 21:02)"))
-        #expect(small.screen.contains("Tue 10 Nov 2026 · course day 9"), "more days fit:\n\(small.screen)")
+        #expect(small.screen.contains("Sun 15 Nov 2026 · course day 14"), "more days fit:\n\(small.screen)")
+        let rows = small.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let lab = try #require(rows.firstIndex { $0.contains("Triglycerides 6.2 mmol/L") })
+        #expect(small.state.view()[lab, 5].style == .warning, "the flagged lab stands out")
         small.press(.ch("["))
         #expect(small.screen.contains("1/25"))
     }

@@ -99,13 +99,13 @@ struct ReadOnlyTests {
 
     @Test("Today's edit keys each say read-only; viewing keys still work")
     func todayKeys() {
-        for key in ["l", "d", "c", "m", "z", "x"] {
+        for key in ["l", "c", "m", "z", "x"] {
             var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
             driver.press(.ch(Character(key)))
             #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "key \(key)")
         }
         var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
-        #expect(driver.screen.contains(" h history   b labs   k checklist   R reload   q quit"))
+        #expect(driver.screen.contains(" d doses   h history   b labs   k checklist   R reload   q quit"))
         driver.press(.ch("k"))
         #expect(driver.screen.contains("IsoJournal · Checklist (read-only)"), "the title says read-only on every screen:\n\(driver.screen)")
         driver.press(.escape, .ch("h"))
@@ -130,5 +130,66 @@ struct ReadOnlyTests {
         driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today))
         driver.press(.ch("0"), .ch("0"))
         #expect(driver.recorded.count == 1)
+    }
+
+    @Test("the Doses screen opens read-only: days, slots, taken / skipped / not recorded; no edit key in the hint bar, each refused")
+    func dosesReadOnly() {
+        var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
+        driver.press(.ch("d"), .ch("["), .ch("["))
+        #expect(driver.screen == screen("""
+         IsoJournal · Doses (read-only)                                 Tue 24 Nov 2026
+
+         Plan: 20 + 20 mg · take with food · weight 61 kg
+
+           Time   Intake     Plan      Recorded
+        ▸ 08:00  morning    20 mg     ✓ taken 08:05 · 20 mg · with food
+          20:00  evening    20 mg     ✗ skipped
+
+         Total: 20 mg taken of 40 mg planned
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+         ↑↓ dose   [ ] day   Esc back
+        """))
+        driver.press(.ch("]"))
+        #expect(driver.screen.contains("08:00  morning    20 mg     · not recorded") && driver.screen.contains("20:00  evening    20 mg     · not recorded"), "\(driver.screen)")
+        for key in [Key.enter, .character("t"), .character("e"), .character("s"), .character("x"), .character("w"), .character("m"), .delete] {
+            driver.press(key)
+            #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "\(key)")
+            #expect(!driver.screen.contains("Record the") && !driver.screen.contains("Weight on"), "\(key): no form opens")
+        }
+        #expect(driver.recorded.isEmpty)
+        driver.press(.escape)
+        #expect(driver.screen.contains("IsoJournal (read-only)"))
+    }
+
+    @Test("Today, read-only, speaks about the patient by name and lists only keys that work")
+    func todayForAViewer() {
+        var journal = HistoryFixture.journal()
+        var driver = ScreenDriver(journal: journal, readOnlyReason: Self.reason)
+        #expect(driver.screen.contains("   The patient has not logged symptoms today."), "\(driver.screen)")
+        #expect(!driver.screen.contains("Press l") && !driver.screen.contains("(k)") && !driver.screen.contains("snooze"))
+        #expect(driver.screen.contains(" Due for the patient"))
+        #expect(driver.screen.contains("Taken   last 7 days "))
+        #expect(driver.screen.contains(" at the recent intake · ") && !driver.screen.contains("your"), "\(driver.screen)")
+        var settings = journal.programmeSettings
+        settings.patientName = "Maya"
+        journal.apply(Entry(id: ProgrammeSettings.entryID, revision: journal.revisionNumber(of: ProgrammeSettings.entryID) + 1,
+                            recordedAt: ScreenDriver.morning, day: driver.state.today, body: .programmeSettings(settings)))
+        driver = ScreenDriver(journal: journal, readOnlyReason: Self.reason)
+        #expect(driver.screen.contains("   Maya has not logged symptoms today."))
+        #expect(driver.screen.contains(" Due for Maya"))
+        #expect(ScreenDriver(journal: journal).screen.contains("Nothing logged yet. Press l to log today's symptoms."), "the patient's own view is unchanged")
     }
 }

@@ -29,6 +29,8 @@ public struct TimelineDay: Equatable, Sendable {
         guard let courseDay else { return "" }
         return courseNumber.map { " · course \($0), day \(courseDay)" } ?? " · course day \(courseDay)"
     }
+    /// Planned doses with no record that day ("morning 40 mg"); see `UnrecordedDoses`.
+    public var unrecordedDoses: [String] = []
 }
 
 /// The journal day by day, newest day first, as the history screen and `show` read it.

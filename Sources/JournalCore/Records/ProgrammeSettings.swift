@@ -1,3 +1,5 @@
+import Foundation
+
 /// The patient's choices for the monthly programme, the mood check and reminders.
 /// One record, id "programme-settings"; missing fields fall back to the shipped defaults.
 public struct ProgrammeSettings: Equatable, Codable, Sendable {
@@ -15,10 +17,13 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
     public var symptomReminderMinute: Int
     /// A dose is "overdue" this long after its time (default 60 minutes).
     public var doseGraceMinutes: Int
+    /// The patient's name as they want it on the visit report and a caregiver's screens; optional.
+    public var patientName: String?
 
     public init(ruleSetID: String? = nil, effectiveFromOverrides: [String: LocalDate] = [:],
                 contraceptionMethods: [String] = [], crisisLine: String = ProgrammeSettings.defaultCrisisLine,
-                moodCheckIntervalDays: Int? = nil, symptomReminderMinute: Int = 19 * 60, doseGraceMinutes: Int = 60) {
+                moodCheckIntervalDays: Int? = nil, symptomReminderMinute: Int = 19 * 60, doseGraceMinutes: Int = 60,
+                patientName: String? = nil) {
         self.ruleSetID = ruleSetID
         self.effectiveFromOverrides = effectiveFromOverrides
         self.contraceptionMethods = contraceptionMethods
@@ -26,6 +31,7 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
         self.moodCheckIntervalDays = moodCheckIntervalDays
         self.symptomReminderMinute = symptomReminderMinute
         self.doseGraceMinutes = doseGraceMinutes
+        self.patientName = patientName
     }
 
     public static let defaultCrisisLine = "988 Suicide & Crisis Lifeline (US): call or text 988"
@@ -33,7 +39,7 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case ruleSetID = "ruleSet", effectiveFromOverrides, contraceptionMethods, crisisLine, moodCheckIntervalDays,
-             symptomReminderMinute, doseGraceMinutes
+             symptomReminderMinute, doseGraceMinutes, patientName
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +51,15 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
         moodCheckIntervalDays = try c.decodeIfPresent(Int.self, forKey: .moodCheckIntervalDays)
         symptomReminderMinute = try c.decodeIfPresent(Int.self, forKey: .symptomReminderMinute) ?? 19 * 60
         doseGraceMinutes = try c.decodeIfPresent(Int.self, forKey: .doseGraceMinutes) ?? 60
+        patientName = try c.decodeIfPresent(String.self, forKey: .patientName)
+    }
+}
+
+extension ProgrammeSettings {
+    /// The name to use for the patient in text a viewer reads: theirs if set, else "The patient".
+    public var patientNameOrDefault: String {
+        let name = patientName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return name.isEmpty ? "The patient" : name
     }
 }
 

@@ -9,6 +9,7 @@ public struct Reminder: Equatable, Sendable {
         case checklist
         /// The course is on hold after a stop event: stop taking it, contact the prescriber now.
         case stopAlert = "stop-alert"
+        case labFlag = "lab-flag"
     }
 
     /// Most pressing first.

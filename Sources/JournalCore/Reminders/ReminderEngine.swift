@@ -17,6 +17,7 @@ public enum ReminderEngine {
         all += context.moodCheck()
         all += context.weight()
         all += context.afterCourse()
+        all += context.unactedLabFlags()
         let limit = now.addingTimeInterval(horizon)
         let states = states(in: journal)
         return all.filter { $0.urgency == .alarm || ($0.due <= limit && !(states[$0.id]?.hides(at: now) ?? false)) }

@@ -6,6 +6,10 @@ public enum MarkdownReport {
         if let state = s.courseStateLines {
             out += ["## " + (state.isStop ? "⚠ " : "") + state.heading, ""] + state.lines.map { "- " + $0 } + [""]
         }
+        if !s.unactedLabFlags.isEmpty {
+            out += ["## Flagged lab results not yet acted on", ""] + s.unactedLabFlags.map { "- **" + UnactedLabFlags.line($0) + "**" }
+            out += ["", VisitSummary.unactedLabFlagsMeaning, ""]
+        }
         out += ["## Patient and course", "", "| | |", "|---|---|"]
         out += s.courseRows.map { "| \(cell($0.0)) | \(cell($0.1)) |" }
         out.append("")
@@ -54,7 +58,7 @@ public enum MarkdownReport {
             out.append("")
         }
         out += ["## Notes", ""]
-        out += s.notes.isEmpty ? ["No notes in these days."] : s.notes.map { "- \($0.day.iso) \($0.about): \($0.text)" }
+        out += s.notes.isEmpty ? ["No notes in these days."] : s.noteLines.map { "- " + $0 }
         out.append("")
         return out.joined(separator: "\n")
     }

@@ -45,6 +45,8 @@ public struct VisitSummary: Sendable {
     }
 
     public let range: ReportRange
+    /// The name the patient set for reports (settings), if any.
+    public let patientName: String?
     public let generatedAt: Date
     public let timeZone: TimeZone
     /// The moment the numbers are worked out for: now, or the end of the range if it ended earlier.
@@ -57,6 +59,8 @@ public struct VisitSummary: Sendable {
     public let labs: [LabLine]
     public let labTrends: [LabTrend]
     public let alerts: [Alert]
+    /// Flagged lab results not yet acted on as of the end of the range (any day, not only in it).
+    public let unactedLabFlags: [DatedLabResult]
     public let checklist: MonthlyChecklist?
     /// When the course is on hold (or paused) as of the report: what the reader must see first.
     public let courseStateLines: (heading: String, lines: [String], isStop: Bool)?
@@ -65,12 +69,14 @@ public struct VisitSummary: Sendable {
 
     public init(journal: Journal, range: ReportRange, now: Date, timeZone: TimeZone) {
         self.range = range
+        patientName = journal.programmeSettings.patientName
         generatedAt = now
         self.timeZone = timeZone
         let endOfRange = Timestamp.instant(of: range.to, minuteOfDay: 24 * 60 - 1, in: timeZone)
         asOf = min(now, endOfRange)
         let asOfDay = Timestamp.localDate(of: asOf, in: timeZone)
         let labRecords = journal.labRecords
+        unactedLabFlags = UnactedLabFlags.results(in: journal, asOf: asOfDay)
         let entries = journal.entries(from: range.from, to: range.to)
 
         if let records = journal.courseRecords {

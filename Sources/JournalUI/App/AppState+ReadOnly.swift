@@ -14,11 +14,20 @@ extension AppState {
         return effects.filter { if case .record = $0 { return false } else { return true } }
     }
 
-    /// On screens that stay open when read-only (the checklist), the keys that would start an
-    /// edit are refused before the screen sees them, so no note or item is typed for nothing.
+    /// On screens that stay open when read-only (the checklist, the doses), the keys that would
+    /// start an edit are refused before the screen sees them, so nothing is typed for nothing.
     mutating func refusesEditKeyWhenReadOnly(_ key: Key) -> Bool {
-        guard let readOnlyReason, case .checklist(let checklist) = screen, checklist.mode == .browsing else { return false }
-        let editKeys: [Key] = [.character(" "), .character("x"), .character("n"), .character("a"), .enter]
+        guard let readOnlyReason else { return false }
+        let editKeys: [Key]
+        switch screen {
+        case .checklist(let checklist) where checklist.mode == .browsing:
+            editKeys = [.character(" "), .character("x"), .character("n"), .character("a"), .enter]
+        case .doseLog(let doses) where doses.mode == .browsing:
+            editKeys = [.enter, .character("t"), .character("e"), .character("s"), .character("x"), .backspace, .delete,
+                        .character("w"), .character("m")]
+        default:
+            return false
+        }
         guard editKeys.contains(key) else { return false }
         status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
         return true

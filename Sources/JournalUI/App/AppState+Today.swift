@@ -20,7 +20,8 @@ extension AppState {
             guard writable() else { return [] }
             screen = .courseSetup(CourseSetupScreen(journal: journal, today: today))
         case .character("d"):
-            guard writable() else { return [] }
+            // Read-only journals show the doses too (a caregiver's first question); the screen
+            // draws no edit keys and they are refused (see `refusesEditKeyWhenReadOnly`).
             guard journal.courseRecords != nil else {
                 status = StatusLine("Set up your course first (press c): the dose log follows your plan.", isError: true)
                 return []

@@ -208,7 +208,7 @@ public struct AppState: Sendable {
         case .courseSetup(let form):
             form.draw(into: &canvas)
         case .doseLog(let doses):
-            doses.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone)
+            doses.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone, isReadOnly: readOnlyReason != nil)
         case .checklist(let checklist):
             checklist.draw(into: &canvas, journal: journal, today: today)
         case .moodCheck(let check):

@@ -4,10 +4,13 @@ import JournalCore
 /// The course numbers on Today: cumulative mg/kg against the target, adherence, the
 /// projected finish and today's doses.
 enum CoursePanel {
-    static func lines(journal: Journal, now: Date, timeZone: TimeZone, width: Int) -> [(String, Style)] {
+    /// - Parameter forViewer: worded for someone viewing the patient's journal (read-only).
+    static func lines(journal: Journal, now: Date, timeZone: TimeZone, width: Int, forViewer: Bool = false) -> [(String, Style)] {
         guard let records = journal.courseRecords else {
-            return [(" Course not set up yet: press c to enter your plan, weight and target.", .warning)]
+            return [(forViewer ? " No course is set up in this journal yet."
+                               : " Course not set up yet: press c to enter your plan, weight and target.", .warning)]
         }
+        let your = forViewer ? "the" : "your"
         let today = Timestamp.localDate(of: now, in: timeZone)
         let progress = CourseProgress(records: records, now: now, timeZone: timeZone)
         let settings = records.settings
@@ -34,7 +37,10 @@ enum CoursePanel {
         lines.append((amounts + ProgressBar.text(fraction: progress.fractionOfTarget, width: barWidth)
             + " " + String(format: "%.0f%%", percent), .plain))
         func ratio(_ a: CourseProgress.Adherence) -> String { "\(a.taken)/\(a.planned)" }
-        lines.append(("   Taken   week \(ratio(progress.thisWeek)) · course month \(ratio(progress.thisCourseMonth)) · overall \(ratio(progress.overall))"
+        // The last 7 days, not the calendar week: on a Monday morning a Monday-based week is
+        // "0/0" and answers nothing.
+        let lastSevenDays = CourseSeries.adherence(records, from: today.adding(days: -6), to: today, now: now, timeZone: timeZone)
+        lines.append(("   Taken   last 7 days \(ratio(lastSevenDays)) · month \(ratio(progress.thisCourseMonth)) · course \(ratio(progress.overall))"
             + (progress.overall.unrecorded > 0 ? " · \(progress.overall.unrecorded) not recorded" : ""), .plain))
         switch progress.state {
         case .onHold:
@@ -46,7 +52,7 @@ enum CoursePanel {
         case .active, .notStarted:
             let recent = progress.projectedFinishAtRecentIntake.map(DateText.short) ?? "–"
             let planned = progress.projectedFinishAtPlannedDose.map(DateText.short) ?? "–"
-            lines.append(("   Target  \(recent) at your recent intake · \(planned) at the plan", .plain))
+            lines.append(("   Target  \(recent) at \(your) recent intake · \(planned) at the plan", .plain))
         }
         switch progress.state {
         case .onHold:

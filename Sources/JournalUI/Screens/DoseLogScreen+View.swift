@@ -4,8 +4,10 @@ import JournalCore
 extension DoseLogScreen {
     static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skip"), ("x", "undo"), ("[ ]", "day"),
                         ("w", "weight"), ("m", "medicine"), ("Esc", "back")]
+    /// Viewing only (a caregiver): the keys that move around, none that change anything.
+    static let readOnlyHints = [("↑↓", "dose"), ("[ ]", "day"), ("Esc", "back")]
 
-    func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone) {
+    func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone, isReadOnly: Bool = false) {
         let today = Timestamp.localDate(of: now, in: timeZone)
         Chrome.drawTitle("IsoJournal · Doses", right: DateText.short(day) + (day == today ? " (today)" : ""), into: &canvas)
         guard let records = journal.courseRecords else { return }
@@ -75,7 +77,7 @@ extension DoseLogScreen {
 
         switch mode {
         case .browsing:
-            Chrome.drawHints(Self.hints, into: &canvas)
+            Chrome.drawHints(isReadOnly ? Self.readOnlyHints : Self.hints, into: &canvas)
         case .editing(let slot, let form):
             canvas.put(" Record the \(slot) dose of \(DateText.short(day)):", row: row + 2, column: 0, style: .bold)
             form.draw(into: &canvas, top: row + 3, labelWidth: 14, helpRow: row + 3 + form.fields.count)

@@ -7,7 +7,7 @@ enum TodayScreen {
     /// While on hold or paused the decision key comes first (mood and course stay reachable).
     static let decisionHints = [("p", "prescriber's decision"), ("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("h", "history"), ("q", "quit")]
     /// Viewing only: what can be looked at, and reloading what the patient's copy saved since.
-    static let readOnlyHints = [("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
+    static let readOnlyHints = [("d", "doses"), ("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
     /// At most this many reminder lines; the rest are counted.
     static let reminderLines = 6
 
@@ -56,7 +56,7 @@ enum TodayScreen {
         }
         if !flaggedLabs.isEmpty {
             let worst = flaggedLabs.compactMap(\.highestFlag?.level).max() ?? .tell
-            lines.heading("Lab results to tell your prescriber about (b)", style: worst.isAlarm ? .alarm : .warning)
+            lines.heading("Lab results to tell \(readOnlyReason == nil ? "your" : "the") prescriber about (b)", style: worst.isAlarm ? .alarm : .warning)
             for item in flaggedLabs.suffix(3) {
                 let text = "   ! " + DateText.short(item.day) + "  " + LabText.resultLine(item.result, flags: item.flags)
                 lines.plain(DisplayWidth.truncate(text, to: canvas.width), style: .warning)
@@ -75,18 +75,20 @@ enum TodayScreen {
 
         let due = reminders(journal: journal, now: now, timeZone: timeZone)
         if !due.isEmpty {
-            lines.heading("Due" + (readOnlyReason == nil ? "   (↑↓ select · z snooze 1 hour · x dismiss)" : ""))
+            lines.heading(readOnlyReason == nil ? "Due   (↑↓ select · z snooze 1 hour · x dismiss)" : ViewerText.dueHeading(journal))
             for (index, reminder) in due.prefix(reminderLines).enumerated() {
                 let marker = index == reminderSelection ? "▸ " : "  "
                 let label = DisplayWidth.fit(reminder.urgency.label, to: 9)
                 let style: Style = reminder.urgency == .overdue ? .warning : (reminder.urgency == .dueNow ? .bold : .plain)
-                lines.plain(" " + marker + label + DisplayWidth.truncate(reminder.message, to: max(0, canvas.width - 13)), style: style)
+                let message = readOnlyReason == nil ? reminder.message : ViewerText.reminder(reminder.message)
+                lines.plain(" " + marker + label + DisplayWidth.truncate(message, to: max(0, canvas.width - 13)), style: style)
             }
             if due.count > reminderLines { lines.plain("   … and \(due.count - reminderLines) more (isojournal remind)", style: .dim) }
             lines.blank()
         }
 
-        for (text, style) in CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: canvas.width) {
+        for (text, style) in CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: canvas.width,
+                                               forViewer: readOnlyReason != nil) {
             lines.plain(text, style: style)
         }
         if let list = MonthlyChecklist.build(journal: journal, today: today) {
@@ -103,7 +105,8 @@ enum TodayScreen {
         lines.heading("Symptoms today")
         let ratings = journal.symptomRatings(on: today)
         if ratings.isEmpty {
-            lines.plain("   Nothing logged yet. Press l to log today's symptoms.", style: .dim)
+            lines.plain("   " + (readOnlyReason == nil ? "Nothing logged yet. Press l to log today's symptoms." : ViewerText.noSymptomsToday(journal)),
+                        style: .dim)
         } else {
             for slug in catalogue.symptoms.map(\.slug) {
                 guard let rating = ratings.first(where: { $0.symptom == slug }) else { continue }

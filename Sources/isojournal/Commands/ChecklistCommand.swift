@@ -18,17 +18,17 @@ struct ChecklistShowCommand: ParsableCommand {
 
     @Option(help: "Course month (default: the current one).") var month: Int?
     @Flag(help: "Print JSON for scripts.") var json = false
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
             let today = Timestamp.localDate(of: Date(), in: .current)
             if let month, month < 1 { throw CommandFailure.badInput("--month starts at 1.") }
-            let store = try location.openStore(mode: .readOnly)
-            guard let list = MonthlyChecklist.build(journal: store.journal, month: month, today: today) else {
+            let journal = try source.load().journal
+            guard let list = MonthlyChecklist.build(journal: journal, month: month, today: today) else {
                 throw CommandFailure.runtime("No course set up yet: isojournal course set … (or press c in the journal).")
             }
-            let countdowns = AfterCourseCountdown.countdowns(journal: store.journal, today: today)
+            let countdowns = AfterCourseCountdown.countdowns(journal: journal, today: today)
             if json {
                 try say(json: ChecklistReport(list, countdowns: countdowns, today: today))
                 return

@@ -18,15 +18,11 @@ struct LabsCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
-            let store = try location.openStore(mode: .readOnly)
-            for notice in store.notices {
-                FileHandle.standardError.write(Data(("isojournal: " + notice + "\n").utf8))
-            }
-            let records = store.journal.labRecords
+            let records = try source.load().journal.labRecords
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

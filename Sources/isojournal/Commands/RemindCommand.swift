@@ -32,7 +32,7 @@ struct RemindListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How far ahead: 30m, 12h, 3d (default 24h).", valueName: "span")) var within: String = "24h"
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Send each newly due reminder once as a desktop notification (notify-send).") var notify = false
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         let outcome = try countingFailures()
@@ -49,10 +49,15 @@ struct RemindListCommand: ParsableCommand {
             let zone = TimeZone.current
             let now = try at.map { try CommandTime.parse($0, option: "--at", zone: zone) } ?? Date()
             let horizon = try CommandTime.span(within, option: "--within")
-            let store = try location.openStore(mode: notify ? .readWrite : .readOnly)
-            let reminders = ReminderEngine.reminders(journal: store.journal, now: now, timeZone: zone, horizon: horizon)
+            // --notify records which reminders it sent, so it needs the journal folder itself.
+            if notify, source.snapshot != nil {
+                throw CommandFailure.badInput("--notify records what it sent in the journal, so it cannot read a snapshot.")
+            }
+            let store = notify ? try source.location.openStore(mode: .readWrite) : nil
+            let journal = try store.map(\.journal) ?? source.load().journal
+            let reminders = ReminderEngine.reminders(journal: journal, now: now, timeZone: zone, horizon: horizon)
             due = reminders.filter(\.urgency.isDue).count
-            if notify {
+            if let store {
                 if let failure = try sendNotifications(reminders, store: store, now: now, zone: zone) {
                     StandardOutput.warn(failure.message)
                     notificationFailed = true

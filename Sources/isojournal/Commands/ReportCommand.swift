@@ -14,32 +14,39 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "A report for a date range: a one-page visit summary (md, html) or the records (csv, json).",
         discussion: """
-            The range is the last course month (the 30 days ending today) unless --from/--to say otherwise. \
-            md and html: course, cumulative dose, adherence, symptoms, labs with flags, red flags and mood \
-            alerts, this month's checklist, notes. html is one self-contained file that prints on one or two \
-            pages. csv: one table with a kind column. json: the records with the journal file's field names. \
-            Example: isojournal report --format html -o visit.html
+            The range is the current course month (30-day blocks from the start date, as the checklist counts \
+            them) unless --month, --course or --from/--to say otherwise. md and html: the patient's name \
+            (isojournal settings --patient-name), course, cumulative dose, adherence, flagged lab results not yet \
+            acted on, symptoms, labs with flags, red flags and mood alerts, the month's checklist, notes. html is \
+            one self-contained file that prints on one or two pages for a course month. csv: one table with a kind \
+            column. json: the records with the journal file's field names. --snapshot reads a snapshot file instead \
+            of the journal folder. Examples:
+              isojournal report --format html -o visit.html
+              isojournal report --month 2 --snapshot from-maya.isojournal-snapshot --format html -o month2.html
             """
     )
 
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
     @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: ArgumentHelp("Course month N (default: the current one).", valueName: "N")) var month: Int?
+    @Option(help: ArgumentHelp("The whole course N (this journal holds one: 1).", valueName: "N")) var course: Int?
     @Option(help: "md, html, csv or json.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default: standard output).", valueName: "file"))
     var output: String?
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
             let now = Date()
             let zone = TimeZone.current
-            let first = try DayArgument.parseBound(from, option: "--from")
-            let last = try DayArgument.parseBound(to, option: "--to")
-            if let first, let last, first > last { throw CommandFailure.badInput("--from \(first.iso) is after --to \(last.iso).") }
-            let range = ReportRange.resolve(from: first, to: last, today: Timestamp.localDate(of: now, in: zone))
-            let store = try location.openStore(mode: .readOnly)
-            for notice in store.notices { StandardOutput.warn(notice) }
-            let text = Self.text(format, journal: store.journal, range: range, now: now, timeZone: zone)
+            let period = try askedPeriod()
+            let journal = try source.load().journal
+            let range: ReportRange
+            switch period.range(course: journal.courseRecords?.settings, today: Timestamp.localDate(of: now, in: zone)) {
+            case .success(let found): range = found
+            case .failure(let problem): throw CommandFailure.badInput(problem.message)
+            }
+            let text = Self.text(format, journal: journal, range: range, now: now, timeZone: zone)
             guard let output else {
                 if let failure = StandardOutput.write(text, to: STDOUT_FILENO), failure.code != EPIPE {
                     throw CommandFailure.runtime("Could not write the report: \(failure.plainWords).")
@@ -53,6 +60,19 @@ struct ReportCommand: ParsableCommand {
             }
             say("Wrote \(output) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
         }
+    }
+
+    /// --month, --course or --from/--to (one of them), else the current course month.
+    private func askedPeriod() throws -> ReportPeriod {
+        let first = try DayArgument.parseBound(from, option: "--from")
+        let last = try DayArgument.parseBound(to, option: "--to")
+        if let first, let last, first > last { throw CommandFailure.badInput("--from \(first.iso) is after --to \(last.iso).") }
+        let asked = [month != nil, course != nil, first != nil || last != nil].filter { $0 }.count
+        guard asked <= 1 else { throw CommandFailure.badInput("Give one of --month, --course or --from/--to.") }
+        if let month { return .courseMonth(month) }
+        if let course { return .course(course) }
+        if first != nil || last != nil { return .days(from: first, to: last) }
+        return .currentCourseMonth
     }
 
     static func text(_ format: Format, journal: Journal, range: ReportRange, now: Date, timeZone: TimeZone) -> String {

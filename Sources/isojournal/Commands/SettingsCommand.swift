@@ -7,7 +7,7 @@ import JournalStore
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settings",
-        abstract: "Show or change programme settings: rule set, contraception methods, crisis line, mood-check interval.",
+        abstract: "Show or change programme settings: rule set, contraception methods, crisis line, mood-check interval, patient name.",
         discussion: """
             Examples:
               isojournal settings --contraception "IUD,condoms"
@@ -15,6 +15,7 @@ struct SettingsCommand: ParsableCommand {
               isojournal settings --rule-set auto              (the rules in force by date)
               isojournal settings --ipledge-2026-from 2027-01-01
               isojournal settings --crisis-line "Samaritans 116 123"
+              isojournal settings --patient-name "Maya"          (on the visit report; "" removes it)
             """
     )
 
@@ -24,12 +25,15 @@ struct SettingsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your two methods, comma-separated.", valueName: "a,b")) var contraception: String?
     @Option(help: "The crisis line shown with mood-check guidance.") var crisisLine: String?
     @Option(help: "Days between mood checks.") var moodInterval: Int?
+    @Option(help: ArgumentHelp("Your name as you want it on the visit report and a caregiver's screens (\"\" removes it).", valueName: "name"))
+    var patientName: String?
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
         try reportingFailures {
             let rules = ProgrammeRules.shipped
             let changing = ruleSet != nil || ipledge2026From != nil || contraception != nil || crisisLine != nil || moodInterval != nil
+                || patientName != nil
             let store = try location.openStore(mode: changing ? .readWrite : .readOnly)
             var settings = store.journal.programmeSettings
             if let ruleSet {
@@ -51,6 +55,13 @@ struct SettingsCommand: ParsableCommand {
                 guard (7...90).contains(moodInterval) else { throw CommandFailure.badInput("--mood-interval: between 7 and 90 days.") }
                 settings.moodCheckIntervalDays = moodInterval
             }
+            if let patientName {
+                let trimmed = patientName.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard trimmed.count <= 60, !trimmed.contains(where: \.isNewline) else {
+                    throw CommandFailure.badInput("--patient-name: one line of at most 60 characters.")
+                }
+                settings.patientName = trimmed.isEmpty ? nil : trimmed
+            }
             if changing {
                 let final = settings
                 _ = try store.transactionOrFail { journal in
@@ -66,6 +77,7 @@ struct SettingsCommand: ParsableCommand {
             }
             say("Contraception: " + (settings.contraceptionMethods.isEmpty ? "(not named)" : settings.contraceptionMethods.joined(separator: " + ")))
             say("Crisis line: " + settings.crisisLine)
+            say("Patient name: " + (settings.patientName ?? "(not set; reports and a caregiver's screens say \"The patient\")"))
             say("Mood check every \(settings.moodCheckIntervalDays ?? rules.moodCheck.intervalDays) days")
         }
     }

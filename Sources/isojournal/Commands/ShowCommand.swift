@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "A JSON array of records, with the field names of the journal file (see FORMAT.md).")
     var json = false
 
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
@@ -28,11 +28,8 @@ struct ShowCommand: ParsableCommand {
             guard first <= last else {
                 throw CommandFailure.badInput("--from \(first.iso) is after --to \(last.iso).")
             }
-            let store = try location.openStore(mode: .readOnly)
-            for notice in store.notices {
-                StandardOutput.warn(notice)
-            }
-            let entries = store.journal.entries(from: first, to: last)
+            let journal = try source.load().journal
+            let entries = journal.entries(from: first, to: last)
             if json {
                 let lines = entries.map { String(decoding: EntryCodec.encodeLine($0), as: UTF8.self)
                     .trimmingCharacters(in: .newlines) }

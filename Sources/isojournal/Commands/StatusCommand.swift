@@ -11,19 +11,19 @@ struct StatusCommand: ParsableCommand {
     )
 
     @Flag(help: "Print JSON for scripts.") var json = false
-    @OptionGroup var location: DataDirectoryOption
+    @OptionGroup var source: JournalToRead
 
     func run() throws {
         try reportingFailures {
             let now = Date()
-            let store = try location.openStore(mode: .readOnly)
-            guard let records = store.journal.courseRecords else {
+            let journal = try source.load().journal
+            guard let records = journal.courseRecords else {
                 throw CommandFailure.runtime("No course set up yet: isojournal course set … (or press c in the journal).")
             }
             let progress = CourseProgress(records: records, now: now, timeZone: .current)
             var report = StatusReport(progress: progress, records: records, today: Timestamp.localDate(of: now, in: .current), zone: .current)
             report.earlierCourses = (1..<records.number).compactMap { number in
-                store.journal.courseRecords(number: number).map {
+                journal.courseRecords(number: number).map {
                     StatusReport.EarlierCourse(records: $0, progress: CourseProgress(records: $0, now: now, timeZone: .current))
                 }
             }

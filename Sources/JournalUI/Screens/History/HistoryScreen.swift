@@ -43,11 +43,14 @@ public struct HistoryScreen: Equatable, Sendable {
         let revisionCount: Int
         let last: Entry?
         let filter: HistoryFilter
+        /// Today's doses become "not recorded" as their time comes: the minute matters too.
+        let minute: Int
 
-        init(_ journal: Journal, _ filter: HistoryFilter) {
+        init(_ journal: Journal, _ filter: HistoryFilter, now: Date) {
             revisionCount = journal.revisions.count
             last = journal.revisions.last
             self.filter = filter
+            minute = Int(now.timeIntervalSince1970 / 60)
         }
     }
 
@@ -58,9 +61,13 @@ public struct HistoryScreen: Equatable, Sendable {
 
     /// The timeline for the journal and filter, from the cache when it still fits.
     func timelineDays(_ context: Context) -> [TimelineDay] {
-        let key = TimelineKey(context.journal, filter)
+        let key = TimelineKey(context.journal, filter, now: context.now)
         if let cachedTimeline, cachedTimeline.key == key { return cachedTimeline.days }
-        return Timeline.build(journal: context.journal, filter: filter, timeZone: context.timeZone)
+        let days = Timeline.build(journal: context.journal, filter: filter, timeZone: context.timeZone)
+        // Unrecorded planned doses belong to the whole story, not to a filtered view of it.
+        guard filter.isEmpty, let course = context.journal.courseRecords else { return days }
+        return UnrecordedDoses.adding(UnrecordedDoses.byDay(course, now: context.now, timeZone: context.timeZone), to: days,
+                                      courseStart: course.settings.startDate)
     }
 
     /// Builds the timeline ahead of the first drawing.
@@ -68,7 +75,7 @@ public struct HistoryScreen: Equatable, Sendable {
 
     private mutating func refreshTimeline(_ context: Context) -> [TimelineDay] {
         let days = timelineDays(context)
-        cachedTimeline = (TimelineKey(context.journal, filter), days)
+        cachedTimeline = (TimelineKey(context.journal, filter, now: context.now), days)
         return days
     }
 

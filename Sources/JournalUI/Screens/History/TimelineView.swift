@@ -81,8 +81,12 @@ struct TimelineView: Equatable, Sendable {
             guard line < first + rows.count else { break }
             if line + day.rows.count >= first {
                 if line >= first {
-                    canvas.put(" " + DateText.short(day.day) + day.courseText, row: rows.lowerBound + line - first, column: 0, style: .bold,
-                               maxWidth: canvas.width)
+                    let end = canvas.put(" " + DateText.short(day.day) + day.courseText, row: rows.lowerBound + line - first, column: 0,
+                                         style: .bold, maxWidth: canvas.width)
+                    if !day.unrecordedDoses.isEmpty {
+                        canvas.put(" · not recorded: " + day.unrecordedDoses.joined(separator: ", "), row: rows.lowerBound + line - first,
+                                   column: end, style: .warning, maxWidth: max(0, canvas.width - end))
+                    }
                 }
                 for (offset, record) in day.rows.enumerated() {
                     let at = line + 1 + offset
