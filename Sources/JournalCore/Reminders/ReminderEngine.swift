@@ -13,6 +13,7 @@ public enum ReminderEngine {
         all += context.doses()
         all += context.symptomLog()
         all += context.appointments()
+        all += context.missingLabLimits()
         all += context.checklist()
         all += context.moodCheck()
         all += context.weight()
