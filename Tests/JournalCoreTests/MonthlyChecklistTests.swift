@@ -90,7 +90,7 @@ struct MonthlyChecklistTests {
         let j2026 = journal(start: "2026-09-02", category: .canGetPregnant, extra: [pregnancyTest("2026-09-01")])
         let list2026 = try #require(MonthlyChecklist.build(journal: j2026, today: day("2026-09-09")))
         #expect(list2026.ruleSet.id == "us-ipledge-2026")
-        #expect(list2026.missedWindowAdvice?.contains("repeat pregnancy test at once") == true)
+        #expect(list2026.missedWindowAdvice?.contains("new pregnancy test may be done at once") == true)
         #expect(list2026.missedWindowAdvice?.contains("19 days") == false)
     }
 

@@ -38,25 +38,23 @@ public struct MonthlyChecklist: Equatable, Sendable {
         let category = course.settings.patientCategory
         let categoryRules = ruleSet.rules(for: category)
         let window = context.window(rules: categoryRules)
+        let missed = window.flatMap { context.missedWindow($0, rules: categoryRules) }
         var items: [ChecklistItem] = []
-        var missedAdvice: String?
         for id in categoryRules?.items ?? [] {
             switch id {
-            case "pregnancy-test": items.append(context.pregnancyTest(rules: categoryRules))
-            case "pickup-window":
-                let item = context.windowItem(window: window, rules: categoryRules)
-                if item.status == .missed, let window { missedAdvice = context.missedAdvice(window: window, rules: categoryRules) }
-                items.append(item)
+            case "pregnancy-test": items.append(context.pregnancyTest(rules: categoryRules, missed: missed))
+            case "pickup-window": items.append(context.windowItem(window: window, rules: categoryRules))
             case "blood-draw": items.append(context.bloodDraw())
             case "prescriber-visit": items.append(context.prescriberVisit())
-            case "pickup": items.append(context.pickup(window: window))
+            case "pickup": items.append(context.pickup(window: window, missed: missed))
             case "mood-check": items.append(context.moodCheck())
             default: items.append(context.tickedItem(id, title: ChecklistItemKind.title(of: id, methods: settings.contraceptionMethods)))
             }
         }
         items += context.customItems()
         return MonthlyChecklist(month: month, firstDay: first, lastDay: first.adding(days: 29), ruleSet: ruleSet,
-                                category: category, items: items, window: window, missedWindowAdvice: missedAdvice)
+                                category: category, items: items, window: window,
+                                missedWindowAdvice: missed.map { $0.advice ?? $0.nextStep(today: today) })
     }
 }
 
@@ -101,13 +99,19 @@ struct ChecklistContext {
         pregnancyTests().last { $0.result.outcome == .negative }
     }
 
-    func pregnancyTest(rules: ProgrammeRules.CategoryRules?) -> ChecklistItem {
+    func pregnancyTest(rules: ProgrammeRules.CategoryRules?, missed: MissedWindow?) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "pregnancy-test")
         let tests = pregnancyTests()
         if let positive = tests.last(where: { $0.result.outcome == .positive }) {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .alarm,
                                  detail: "POSITIVE on \(positive.day.iso): stop taking isotretinoin and contact your prescriber at once",
                                  canTick: false)
+        }
+        if let missed, missed.opensOn == "pregnancy-test" {
+            // The test's window was used up without a pickup: it no longer counts as done.
+            let status: ChecklistItem.Status = !missed.retestAllowed(on: today) ? .upcoming : (today > last ? .overdue : .due)
+            return ChecklistItem(id: "pregnancy-test", title: title, status: status,
+                                 detail: missed.nextStep(today: today) + " (" + missed.whatHappened + ")", canTick: false)
         }
         if let negative = latestNegativeTest() {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .done(negative.day),
@@ -170,12 +174,10 @@ struct ChecklistContext {
                              detail: "closed on \(window.closes.iso) without a pickup", canTick: false)
     }
 
-    func missedAdvice(window: PickupWindow, rules: ProgrammeRules.CategoryRules?) -> String? {
-        guard var text = rules?.missedWindow else { return nil }
-        if let wait = rules?.firstPrescriptionRetestWaitDays {
-            text = text.replacingOccurrences(of: "{firstRetestDay}", with: window.opens.adding(days: wait).iso)
-        }
-        return text
+    /// The window as missed: closed before today with no pickup inside it.
+    func missedWindow(_ window: PickupWindow, rules: ProgrammeRules.CategoryRules?) -> MissedWindow? {
+        guard today > window.closes, !(pickupDay().map(window.contains) ?? false) else { return nil }
+        return MissedWindow(window: window, month: month, rules: rules)
     }
 
     func bloodDraw() -> ChecklistItem {
@@ -212,13 +214,23 @@ struct ChecklistContext {
         return ChecklistItem(id: "prescriber-visit", title: title, status: openStatus, detail: "not scheduled yet", canTick: true)
     }
 
-    func pickup(window: PickupWindow?) -> ChecklistItem {
+    func pickup(window: PickupWindow?, missed: MissedWindow?) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "pickup")
+        let note = tick("pickup")?.tick.note
         if let day = pickupDay() {
-            return ChecklistItem(id: "pickup", title: title, status: .done(day), detail: "on \(day.iso)", note: tick("pickup")?.tick.note, canTick: true)
+            return ChecklistItem(id: "pickup", title: title, status: .done(day), detail: "on \(day.iso)", note: note, canTick: true)
         }
-        let detail = window.map { "by \($0.closes.iso), when the window closes" } ?? "once the window opens"
-        return ChecklistItem(id: "pickup", title: title, status: openStatus, detail: detail, note: tick("pickup")?.tick.note, canTick: true)
+        if let missed {
+            // Nothing to pick up until a new window opens: waiting, or overdue once the month is over (no date).
+            return ChecklistItem(id: "pickup", title: title, status: today > last ? .overdue : .upcoming,
+                                 detail: "not picked up: " + missed.nextStep(today: today), note: note, canTick: true)
+        }
+        if let window, window.closes >= today {
+            // A window still open is due by its last day, even after the course month ends: never "overdue" with a date ahead.
+            return ChecklistItem(id: "pickup", title: title, status: today < window.opens ? .upcoming : .due,
+                                 detail: "by \(window.closes.iso), when the window closes", note: note, canTick: true)
+        }
+        return ChecklistItem(id: "pickup", title: title, status: openStatus, detail: "once the window opens", note: note, canTick: true)
     }
 
     func moodCheck() -> ChecklistItem {
