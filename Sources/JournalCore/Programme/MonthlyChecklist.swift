@@ -48,6 +48,7 @@ public struct MonthlyChecklist: Equatable, Sendable {
             case "prescriber-visit": items.append(context.prescriberVisit())
             case "pickup": items.append(context.pickup(window: window, missed: missed))
             case "mood-check": items.append(context.moodCheck())
+            case "contraception-1", "contraception-2": items.append(context.contraception(id, methods: settings.contraceptionMethods))
             default: items.append(context.tickedItem(id, title: ChecklistItemKind.title(of: id, methods: settings.contraceptionMethods)))
             }
         }
@@ -91,8 +92,13 @@ struct ChecklistContext {
         return ChecklistItem(id: id, title: title, status: openStatus, detail: "tick it when done", note: ticked?.tick.note, canTick: true)
     }
 
+    /// The last day whose pregnancy test belongs to this month: the day before the next
+    /// month's 7-day look-back (first + 22), so each test belongs to exactly one month.
+    var pregnancyTestsUntil: LocalDate { first.adding(days: 30 - 7 - 1) }
+
+    /// This month's tests: from 7 days before its first day to `pregnancyTestsUntil`.
     func pregnancyTests() -> [DatedLabResult] {
-        labs.pregnancyTests.filter { $0.day >= lookBack && $0.day <= last }
+        labs.pregnancyTests.filter { $0.day >= lookBack && $0.day <= pregnancyTestsUntil }
     }
 
     func latestNegativeTest() -> DatedLabResult? {
@@ -102,7 +108,8 @@ struct ChecklistContext {
     func pregnancyTest(rules: ProgrammeRules.CategoryRules?, missed: MissedWindow?) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "pregnancy-test")
         let tests = pregnancyTests()
-        if let positive = tests.last(where: { $0.result.outcome == .positive }) {
+        // A positive test alarms every month it falls in (look-back included): safety before bookkeeping.
+        if let positive = labs.pregnancyTests.last(where: { $0.result.outcome == .positive && $0.day >= lookBack && $0.day <= last }) {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .alarm,
                                  detail: "POSITIVE on \(positive.day.iso): stop taking isotretinoin and contact your prescriber at once",
                                  canTick: false)
@@ -118,7 +125,7 @@ struct ChecklistContext {
                                  detail: "negative · specimen \(negative.day.iso)", canTick: false)
         }
         var detail = tests.last?.result.outcome == .invalid ? "the last result was invalid: repeat the test" : "needed before this month's prescription"
-        if let booked = labs.appointments(of: .pregnancyTest).first(where: { $0.appointment.status == .scheduled && $0.day >= lookBack && $0.day <= last }) {
+        if let booked = labs.appointments(of: .pregnancyTest).first(where: { $0.appointment.status == .scheduled && $0.day >= lookBack && $0.day <= pregnancyTestsUntil }) {
             detail = "scheduled for \(booked.day.iso)"
         }
         if let setting = rules?.pregnancyTestSetting { detail += ". Where: " + setting }
@@ -187,6 +194,17 @@ struct ChecklistContext {
         if let ticked = tick("blood-draw"), ticked.tick.done {
             return ChecklistItem(id: "blood-draw", title: title, status: .done(ticked.day), detail: "ticked on \(ticked.day.iso)", note: ticked.tick.note, canTick: true)
         }
+        // The records a draw leaves behind tick it: a draw marked done, or a lipid or liver result of this month.
+        if let done = draws.last(where: { $0.appointment.status == .done }) {
+            let what = done.appointment.what.name.replacingOccurrences(of: "Blood draw: ", with: "")
+            return ChecklistItem(id: "blood-draw", title: title, status: .done(done.day), detail: "\(what) on \(done.day.iso)", canTick: true)
+        }
+        let drawn = labs.results.filter { $0.result.test.group != .pregnancy && $0.day >= first && $0.day <= last }
+        if let latest = drawn.last {
+            let names = drawn.filter { $0.day == latest.day }.map(\.result.test.name).joined(separator: ", ")
+            return ChecklistItem(id: "blood-draw", title: title, status: .done(latest.day),
+                                 detail: "result of \(latest.day.iso): \(names)", canTick: true)
+        }
         guard let draw = draws.last else {
             return ChecklistItem(id: "blood-draw", title: title, status: .notApplicable, detail: "none scheduled this month", canTick: true)
         }
@@ -252,5 +270,14 @@ struct ChecklistContext {
         journal.currentEntries(of: .checklistItem).compactMap { entry -> ChecklistCustomItem? in
             if case .checklistItem(let item)? = entry.body, item.month == month { return item } else { return nil }
         }.sorted { $0.title < $1.title }.map { tickedItem($0.itemID, title: $0.title) }
+    }
+
+    /// A contraception item, named after the method in settings; unnamed, it says how to name it.
+    func contraception(_ id: String, methods: [String]) -> ChecklistItem {
+        let item = tickedItem(id, title: ChecklistItemKind.title(of: id, methods: methods))
+        let index = id == "contraception-1" ? 0 : 1
+        guard methods.count <= index else { return item }
+        return ChecklistItem(id: id, title: item.title, status: item.status,
+                             detail: item.detail + " (name it: isojournal settings --contraception \"A,B\")", note: item.note, canTick: true)
     }
 }
