@@ -163,11 +163,13 @@ struct MonthlyChecklistTests {
         settings.lastDoseDate = day("2027-01-31")
         j.apply(Entry(id: CourseSettings.entryID, revision: 2, recordedAt: t0, day: settings.startDate, body: .course(settings)))
         let countdowns = AfterCourseCountdown.countdowns(journal: j, today: day("2027-02-10"))
-        #expect(countdowns.map(\.id) == ["pregnancy-test-after", "contraception-until", "blood-donation", "second-course"])
+        #expect(countdowns.map(\.id) == ["pregnancy-test-end", "pregnancy-test-after", "contraception-until", "blood-donation", "second-course"])
+        // The end-of-course test is due on the last dose's day, 31 Jan.
+        #expect(countdowns[0].date == day("2027-01-31"))
         // 31 Jan + 1 month = 28 Feb 2027 (February is shorter); + 2 months = 31 Mar.
-        #expect(countdowns[0].date == day("2027-02-28"))
-        #expect(countdowns[0].daysLeft == 18)
-        #expect(countdowns[3].date == day("2027-03-31"))
+        #expect(countdowns[1].date == day("2027-02-28"))
+        #expect(countdowns[1].daysLeft == 18)
+        #expect(countdowns[4].date == day("2027-03-31"))
         var cannot = journal(start: "2026-06-01", category: .cannotGetPregnant)
         var other = cannot.courseRecords!.settings
         other.lastDoseDate = day("2027-01-31")

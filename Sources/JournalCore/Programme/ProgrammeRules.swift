@@ -51,7 +51,12 @@ public struct ProgrammeRules: Sendable, Decodable {
 
     public struct AfterCourseRule: Sendable, Decodable, Equatable {
         public let id: String
+        /// Calendar months after the last dose (0: the day of the last dose).
         public let months: Int
+        /// A pregnancy test: done by a negative test from `countsFromDays` around the date
+        /// until the next test countdown's own first day, so one test never counts twice.
+        public let pregnancyTest: Bool?
+        public let countsFromDays: Int?
         public let categories: [String]
         public let text: String
         public let source: String
