@@ -90,6 +90,27 @@ struct MissedWindowTests {
         #expect(item(after, "pickup").detail == "by 2026-07-27, when the window closes")
     }
 
+    @Test("2021 rules, course month 1: a retest before the 19 days are over does not open a window")
+    func earlyRetestUnder2021() throws {
+        // Course from 2 Jul 2026; specimen 1 Jul, window 1 .. 7 Jul missed; 1 Jul + 19 = 20 Jul.
+        // A retest on 12 Jul is too early under the rules: still waiting on 14 Jul.
+        let early = journal(start: "2026-07-02", extra: [negativeTest("2026-07-01"), negativeTest("2026-07-12")])
+        let waiting = try #require(MonthlyChecklist.build(journal: early, today: day("2026-07-14")))
+        #expect(waiting.window == PickupWindow(opens: day("2026-07-01"), length: 7))
+        #expect(item(waiting, "pregnancy-test").status == .upcoming)
+        #expect(item(waiting, "pregnancy-test").detail.hasPrefix("a new pregnancy test is needed, on or after 2026-07-20"))
+        // A retest on 20 Jul counts: window 20 .. 26 Jul, Day 2 of 7 on 21 Jul.
+        let onTime = journal(start: "2026-07-02", extra: [negativeTest("2026-07-01"), negativeTest("2026-07-12"), negativeTest("2026-07-20")])
+        let open = try #require(MonthlyChecklist.build(journal: onTime, today: day("2026-07-21")))
+        #expect(item(open, "pregnancy-test").status == .done(day("2026-07-20")))
+        #expect(item(open, "pickup-window").detail == "Day 2 of 7 — closes on 2026-07-26")
+        // Under the 2026 rules (course from 2 Sep 2026) a retest 11 days later counts at once: 12 .. 18 Sep.
+        let now = journal(start: "2026-09-02", extra: [negativeTest("2026-09-01"), negativeTest("2026-09-12")])
+        let list2026 = try #require(MonthlyChecklist.build(journal: now, today: day("2026-09-13")))
+        #expect(item(list2026, "pregnancy-test").status == .done(day("2026-09-12")))
+        #expect(list2026.window?.closes == day("2026-09-18"))
+    }
+
     @Test("2026 rules, course month 1: a new test at once")
     func firstMonthUnder2026() throws {
         // Course from 2 Sep 2026 (after 8 Aug 2026); specimen 1 Sep; window 1 .. 7 Sep; today 9 Sep.

@@ -101,8 +101,20 @@ struct ChecklistContext {
         labs.pregnancyTests.filter { $0.day >= lookBack && $0.day <= pregnancyTestsUntil }
     }
 
-    func latestNegativeTest() -> DatedLabResult? {
-        pregnancyTests().last { $0.result.outcome == .negative }
+    /// The negative test that opens this month's window: the latest, except that a window
+    /// with a pickup in it stays the month's, and after a missed window a test taken before
+    /// the rule set's wait is over (2021 rules, first prescription: 19 days) does not count.
+    func latestNegativeTest(rules: ProgrammeRules.CategoryRules?) -> DatedLabResult? {
+        var opening: DatedLabResult?
+        for test in pregnancyTests() where test.result.outcome == .negative {
+            guard let current = opening, let length = rules?.window?.days else { opening = test; continue }
+            let window = PickupWindow(opens: current.day, length: length)
+            if pickupDay().map(window.contains) ?? false { break }
+            if test.day > window.closes, let wait = rules?.missedWindowWait(month: month),
+               test.day < current.day.adding(days: wait) { continue }
+            opening = test
+        }
+        return opening
     }
 
     func pregnancyTest(rules: ProgrammeRules.CategoryRules?, missed: MissedWindow?) -> ChecklistItem {
@@ -120,7 +132,7 @@ struct ChecklistContext {
             return ChecklistItem(id: "pregnancy-test", title: title, status: status,
                                  detail: missed.nextStep(today: today) + " (" + missed.whatHappened + ")", canTick: false)
         }
-        if let negative = latestNegativeTest() {
+        if let negative = latestNegativeTest(rules: rules) {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .done(negative.day),
                                  detail: "negative · specimen \(negative.day.iso)", canTick: false)
         }
@@ -152,7 +164,7 @@ struct ChecklistContext {
     func window(rules: ProgrammeRules.CategoryRules?) -> PickupWindow? {
         guard let window = rules?.window else { return nil }
         switch window.opensOn {
-        case "pregnancy-test": return latestNegativeTest().map { PickupWindow(opens: $0.day, length: window.days) }
+        case "pregnancy-test": return latestNegativeTest(rules: rules).map { PickupWindow(opens: $0.day, length: window.days) }
         case "prescriber-visit": return visitDay().map { PickupWindow(opens: $0, length: window.days) }
         default: return nil
         }
