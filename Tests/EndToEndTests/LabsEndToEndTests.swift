@@ -88,6 +88,25 @@ struct LabsEndToEndTests {
         #expect((entered["flags"] as? [[String: Any]])?.first?["level"] as? String == "promptly")
     }
 
+    @Test("ALT 600 without --uln: saved and said to be not judged in the log, labs and labs --json; --uln on the same date corrects it")
+    func notJudgedWithoutLimit() throws {
+        let journal = TemporaryJournal()
+        let logged = journal.run("log", "lab", "alt", "600", "--date", day(-1))
+        #expect(logged.status == 0, "\(logged.stderr)")
+        #expect(logged.stdout.contains("Not judged — add the lab's upper limit: re-enter it with the limit printed on the report: isojournal log lab alt 600 --uln N --date \(day(-1))"), "\(logged.stdout)")
+        #expect(journal.run("labs").stdout.contains("ALT (liver) 600 U/L — not judged — add the lab's upper limit"))
+        var listed = try #require((try labsJSON(journal))["results"] as? [[String: Any]])
+        #expect(listed.first?["judged"] as? Bool == false)
+        #expect((listed.first?["notJudgedBecause"] as? String)?.contains("upper limit of normal") == true)
+        // The same test and specimen day with the limit replaces it: 600 ≥ 3 × 40 = 120.
+        let corrected = journal.run("log", "lab", "alt", "600", "--uln", "40", "--date", day(-1))
+        #expect(corrected.stdout.contains("TELL PRESCRIBER"), "\(corrected.stdout)")
+        listed = try #require((try labsJSON(journal))["results"] as? [[String: Any]])
+        #expect(listed.count == 1)
+        #expect(listed.first?["judged"] as? Bool == true)
+        #expect(listed.first?["notJudgedBecause"] == nil)
+    }
+
     @Test("mark, move, limits and the plain listing")
     func appointmentsAndLimits() throws {
         let journal = TemporaryJournal()

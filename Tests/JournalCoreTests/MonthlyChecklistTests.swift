@@ -35,19 +35,20 @@ struct MonthlyChecklistTests {
 
     @Test("the 7-day window opens on the specimen day and closes on Day 7 = Day 1 + 6")
     func sevenDayWindow() throws {
-        // Course from Mon 2 Nov 2026; month 1 is 2 Nov – 1 Dec. Specimen Fri 27 Nov → window 27 Nov – 3 Dec.
+        // Course from Mon 2 Nov 2026; month 2 starts 2 Nov + 30 = 2 Dec, its 7-day look-back is 25 Nov – 1 Dec.
+        // Specimen Fri 27 Nov is month 2's test → window 27 Nov – 3 Dec.
         let j = journal(start: "2026-11-02", category: .canGetPregnant, extra: [pregnancyTest("2026-11-27")])
-        let list = try #require(MonthlyChecklist.build(journal: j, today: day("2026-11-29")))
-        #expect(list.month == 1)
+        let list = try #require(MonthlyChecklist.build(journal: j, month: 2, today: day("2026-11-29")))
+        #expect(list.month == 2)
         #expect(list.window == PickupWindow(opens: day("2026-11-27"), length: 7))
         #expect(list.window?.closes == day("2026-12-03"))
         #expect(item(list, "pregnancy-test").status == .done(day("2026-11-27")))
         #expect(item(list, "pickup-window").status == .due)
         #expect(item(list, "pickup-window").detail == "Day 3 of 7 — closes on 2026-12-03")
         // Day 6 and Day 7 say so plainly.
-        let daySix = try #require(MonthlyChecklist.build(journal: j, month: 1, today: day("2026-12-02")))
+        let daySix = try #require(MonthlyChecklist.build(journal: j, month: 2, today: day("2026-12-02")))
         #expect(item(daySix, "pickup-window").detail == "Day 6 of 7 — closes tomorrow, 2026-12-03")
-        let daySeven = try #require(MonthlyChecklist.build(journal: j, month: 1, today: day("2026-12-03")))
+        let daySeven = try #require(MonthlyChecklist.build(journal: j, month: 2, today: day("2026-12-03")))
         #expect(item(daySeven, "pickup-window").detail == "Day 7 of 7 — closes TODAY")
     }
 
@@ -71,7 +72,7 @@ struct MonthlyChecklistTests {
         let collected = Timestamp.instant(of: day("2026-11-27"), minuteOfDay: 23 * 60 + 50, in: zone)
         #expect(Timestamp.localDate(of: collected, in: zone) == day("2026-11-27"))
         let j = journal(start: "2026-11-02", category: .canGetPregnant, extra: [pregnancyTest("2026-11-27")])
-        let list = try #require(MonthlyChecklist.build(journal: j, today: day("2026-11-27")))
+        let list = try #require(MonthlyChecklist.build(journal: j, month: 2, today: day("2026-11-27")))
         #expect(item(list, "pickup-window").detail == "Day 1 of 7 — closes on 2026-12-03")
     }
 
@@ -90,7 +91,7 @@ struct MonthlyChecklistTests {
         let j2026 = journal(start: "2026-09-02", category: .canGetPregnant, extra: [pregnancyTest("2026-09-01")])
         let list2026 = try #require(MonthlyChecklist.build(journal: j2026, today: day("2026-09-09")))
         #expect(list2026.ruleSet.id == "us-ipledge-2026")
-        #expect(list2026.missedWindowAdvice?.contains("repeat pregnancy test at once") == true)
+        #expect(list2026.missedWindowAdvice?.contains("new pregnancy test may be done at once") == true)
         #expect(list2026.missedWindowAdvice?.contains("19 days") == false)
     }
 
@@ -120,8 +121,9 @@ struct MonthlyChecklistTests {
     @Test("can get pregnant: every programme item, ticks and a pickup inside the window")
     func itemsAndTicks() throws {
         let j = journal(start: "2026-11-02", category: .canGetPregnant,
-                        extra: [pregnancyTest("2026-11-27"), tick(1, "contraception-1", on: "2026-11-27"),
-                                tick(1, "contraception-2", on: "2026-11-27"), tick(1, "pickup", on: "2026-11-30")],
+                        // Specimen 20 Nov (month 1 owns tests up to 2 Nov + 22 = 24 Nov): window 20 – 26 Nov.
+                        extra: [pregnancyTest("2026-11-20"), tick(1, "contraception-1", on: "2026-11-27"),
+                                tick(1, "contraception-2", on: "2026-11-27"), tick(1, "pickup", on: "2026-11-23")],
                         settings: ProgrammeSettings(contraceptionMethods: ["IUD", "condoms"]))
         let list = try #require(MonthlyChecklist.build(journal: j, today: day("2026-11-30")))
         #expect(list.items.map(\.id) == ["pregnancy-test", "pickup-window", "contraception-1", "contraception-2",
@@ -129,8 +131,8 @@ struct MonthlyChecklistTests {
         #expect(item(list, "contraception-1").title == "Contraception 1: IUD")
         #expect(item(list, "contraception-2").status == .done(day("2026-11-27")))
         #expect(item(list, "programme-confirmation").status == .due)
-        #expect(item(list, "pickup-window").status == .done(day("2026-11-30")))
-        #expect(item(list, "pickup-window").detail == "picked up on Day 4 of 7 (2026-11-30)")
+        #expect(item(list, "pickup-window").status == .done(day("2026-11-23")))
+        #expect(item(list, "pickup-window").detail == "picked up on Day 4 of 7 (2026-11-23)")
         #expect(item(list, "blood-draw").status == .notApplicable)
         // After the month, what was not done is overdue.
         let later = try #require(MonthlyChecklist.build(journal: j, month: 1, today: day("2026-12-05")))
@@ -161,11 +163,13 @@ struct MonthlyChecklistTests {
         settings.lastDoseDate = day("2027-01-31")
         j.apply(Entry(id: CourseSettings.entryID, revision: 2, recordedAt: t0, day: settings.startDate, body: .course(settings)))
         let countdowns = AfterCourseCountdown.countdowns(journal: j, today: day("2027-02-10"))
-        #expect(countdowns.map(\.id) == ["pregnancy-test-after", "contraception-until", "blood-donation", "second-course"])
+        #expect(countdowns.map(\.id) == ["pregnancy-test-end", "pregnancy-test-after", "contraception-until", "blood-donation", "second-course"])
+        // The end-of-course test is due on the last dose's day, 31 Jan.
+        #expect(countdowns[0].date == day("2027-01-31"))
         // 31 Jan + 1 month = 28 Feb 2027 (February is shorter); + 2 months = 31 Mar.
-        #expect(countdowns[0].date == day("2027-02-28"))
-        #expect(countdowns[0].daysLeft == 18)
-        #expect(countdowns[3].date == day("2027-03-31"))
+        #expect(countdowns[1].date == day("2027-02-28"))
+        #expect(countdowns[1].daysLeft == 18)
+        #expect(countdowns[4].date == day("2027-03-31"))
         var cannot = journal(start: "2026-06-01", category: .cannotGetPregnant)
         var other = cannot.courseRecords!.settings
         other.lastDoseDate = day("2027-01-31")

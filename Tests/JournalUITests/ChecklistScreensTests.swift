@@ -56,6 +56,26 @@ struct ChecklistScreensTests {
         """))
     }
 
+    @Test("unnamed contraception says how to name it; a lipid result of the month ticks the blood draw")
+    func itemsFromRecords() {
+        var journal = journal()
+        let t = ScreenDriver.morning
+        let drawn = LocalDate(iso: "2026-11-20")!
+        journal.apply(Entry(id: ProgrammeSettings.entryID, revision: 2, recordedAt: t, day: LocalDate(iso: "2026-11-02")!,
+                            body: .programmeSettings(ProgrammeSettings())))
+        journal.apply(Entry(id: LabResult.entryID(day: drawn, test: .triglycerides), revision: 1, recordedAt: t, day: drawn,
+                            body: .labResult(.measured(.triglycerides, 180, .milligramsPerDeciliter))))
+        var driver = ScreenDriver(journal: journal)
+        driver.press(.ch("k"))
+        let lines = driver.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[6] == "  • Contraception 1 confirmed     due      tick it when done (name it: isojourn…", "\(driver.screen)")
+        #expect(lines[9] == "  ✓ Blood draw                    done     result of 2026-11-20: Triglycerides", "\(driver.screen)")
+        // Selected, the whole hint is shown under the list.
+        driver.press(.down, .down)
+        #expect(driver.screen.contains(" Contraception 1 confirmed: tick it when done (name it: isojournal settings\n --contraception \"A,B\")"),
+                "\(driver.screen)")
+    }
+
     @Test("ticking, unticking, notes and custom items are saved with the date")
     func ticking() throws {
         var driver = ScreenDriver(journal: journal())

@@ -122,4 +122,23 @@ struct DashboardLabFlagTests {
         #expect(!driver.screen.contains("HDL"))
         #expect(!driver.screen.contains("Thu 1 Oct 2026"))
     }
+
+    @Test("an ALT without the lab's upper limit is listed on Today as not judged for 30 days (26 Nov − 29 = 28 Oct is the oldest)")
+    func unjudgedOnToday() {
+        var journal = Journal()
+        let t = ScreenDriver.morning
+        let results: [(String, LabResult)] = [
+            ("2026-11-20", .measured(.alt, 600, .unitsPerLiter)),                     // no ULN: not judged
+            ("2026-10-27", .measured(.ast, 300, .unitsPerLiter)),                     // 30 days before 26 Nov: gone
+        ]
+        for (day, result) in results {
+            let date = LocalDate(iso: day)!
+            journal.apply(Entry(id: LabResult.entryID(day: date, test: result.test), revision: 1, recordedAt: t, day: date,
+                                body: .labResult(result)))
+        }
+        let driver = ScreenDriver(journal: journal)
+        #expect(driver.screen.contains(" Lab results not judged (b)"), "\(driver.screen)")
+        #expect(driver.screen.contains("   ? Fri 20 Nov 2026  ALT (liver) 600 U/L — not judged — add the lab's upper"), "\(driver.screen)")
+        #expect(!driver.screen.contains("AST"))
+    }
 }

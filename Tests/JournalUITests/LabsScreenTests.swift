@@ -77,6 +77,21 @@ struct LabsScreenTests {
         #expect(canvas[13, 62].style == .warning, "a tell-your-prescriber flag stands out")
     }
 
+    @Test("an ALT without the lab's upper limit is listed as not judged, and Enter says how to add the limit")
+    func notJudged() throws {
+        var journal = Journal()
+        let specimen = LocalDate(iso: "2026-11-20")!
+        let change = JournalChange.put(LabResult.entryID(day: specimen, test: .alt), day: specimen,
+                                       body: .labResult(.measured(.alt, 600, .unitsPerLiter)))
+        journal.apply(change.entry(after: 0, recordedAt: ScreenDriver.morning))
+        var driver = labs(journal)
+        let row = try #require(driver.screen.split(separator: "\n").first { $0.contains("ALT (liver)") })
+        #expect(row.contains("600 U/L      no ULN given ? not judged"), "\(row)")
+        driver.press(.enter)
+        #expect(driver.screen.contains("Not judged — add the lab's upper limit"), "\(driver.screen)")
+        #expect(driver.screen.contains("Press r and enter this result again with its ULN"), "\(driver.screen)")
+    }
+
     @Test("a result entered by mistake can be withdrawn after a question; it stays in the history")
     func withdrawResult() throws {
         var driver = labs()

@@ -27,8 +27,12 @@ public struct DatedLabResult: Equatable, Sendable {
     public let result: LabResult
     /// Most serious first; empty when nothing is flagged.
     public let flags: [LabFlag]
+    /// Set when the rules could not judge it (ALT/AST without the lab's upper limit): the
+    /// empty `flags` then mean "unknown", not "normal".
+    public let notJudgedBecause: String?
 
     public var highestFlag: LabFlag? { flags.first }
+    public var isJudged: Bool { notJudgedBecause == nil }
 }
 
 /// Every lab record of the journal, pulled out once: appointments, results with their flags
@@ -50,7 +54,8 @@ public struct LabRecords: Equatable, Sendable {
         }
         self.results = results.map {
             DatedLabResult(id: $0.id, day: $0.day, result: $0.result,
-                           flags: LabFlagging.flags(for: $0.result, on: $0.day, rules: rules, settings: settings))
+                           flags: LabFlagging.flags(for: $0.result, on: $0.day, rules: rules, settings: settings),
+                           notJudgedBecause: LabJudgement.notJudgedBecause($0.result, on: $0.day, rules: rules))
         }.sorted { ($0.day, LabTest.allCases.firstIndex(of: $0.result.test)!) < ($1.day, LabTest.allCases.firstIndex(of: $1.result.test)!) }
         self.settings = settings
     }
@@ -90,6 +95,9 @@ public struct LabRecords: Equatable, Sendable {
         let mmol = lipidUnits.filter { $0 == .millimolesPerLiter }.count
         return mmol * 2 > lipidUnits.count ? .millimolesPerLiter : .milligramsPerDeciliter
     }
+
+    /// Results the rules could not judge (ALT/AST without the lab's upper limit), oldest first.
+    public var notJudged: [DatedLabResult] { results.filter { !$0.isJudged } }
 
     /// The unit a test is shown in.
     public func displayUnit(for test: LabTest) -> LabUnit? {

@@ -15,10 +15,16 @@ public enum LabText {
     /// Flags are judged with the shipped rules; lists that know the patient's own limits
     /// use `resultLine(_:flags:)`.
     public static func resultLine(_ result: LabResult, day: LocalDate) -> String {
-        resultLine(result, flags: LabFlagging.flags(for: result, on: day))
+        resultLine(result, flags: LabFlagging.flags(for: result, on: day),
+                   notJudged: LabJudgement.notJudgedBecause(result, on: day) != nil)
     }
 
-    public static func resultLine(_ result: LabResult, flags: [LabFlag]) -> String {
+    /// A listed result, with its flag or the words saying it could not be judged.
+    public static func resultLine(_ dated: DatedLabResult) -> String {
+        resultLine(dated.result, flags: dated.flags, notJudged: !dated.isJudged)
+    }
+
+    public static func resultLine(_ result: LabResult, flags: [LabFlag], notJudged: Bool = false) -> String {
         var line = result.test.name + " " + result.valueText
         if let value = result.value, let unit = result.unit, let other = result.test.units.first(where: { $0 != unit }),
            let converted = result.test.convert(value, from: unit, to: other) {
@@ -31,6 +37,7 @@ public enum LabText {
         if result.fasting == false { details.append("not fasting") }
         if !details.isEmpty { line += ", " + details.joined(separator: ", ") }
         if let flag = flags.first { line += " — \(flag.level.mark) (\(flag.limitText))" }
+        else if notJudged { line += " — " + LabJudgement.notJudgedText }
         return line + (result.note.map { ": " + $0 } ?? "")
     }
 

@@ -38,25 +38,24 @@ public struct MonthlyChecklist: Equatable, Sendable {
         let category = course.settings.patientCategory
         let categoryRules = ruleSet.rules(for: category)
         let window = context.window(rules: categoryRules)
+        let missed = window.flatMap { context.missedWindow($0, rules: categoryRules) }
         var items: [ChecklistItem] = []
-        var missedAdvice: String?
         for id in categoryRules?.items ?? [] {
             switch id {
-            case "pregnancy-test": items.append(context.pregnancyTest(rules: categoryRules))
-            case "pickup-window":
-                let item = context.windowItem(window: window, rules: categoryRules)
-                if item.status == .missed, let window { missedAdvice = context.missedAdvice(window: window, rules: categoryRules) }
-                items.append(item)
+            case "pregnancy-test": items.append(context.pregnancyTest(rules: categoryRules, missed: missed))
+            case "pickup-window": items.append(context.windowItem(window: window, rules: categoryRules))
             case "blood-draw": items.append(context.bloodDraw())
             case "prescriber-visit": items.append(context.prescriberVisit())
-            case "pickup": items.append(context.pickup(window: window))
+            case "pickup": items.append(context.pickup(window: window, missed: missed))
             case "mood-check": items.append(context.moodCheck())
+            case "contraception-1", "contraception-2": items.append(context.contraception(id, methods: settings.contraceptionMethods))
             default: items.append(context.tickedItem(id, title: ChecklistItemKind.title(of: id, methods: settings.contraceptionMethods)))
             }
         }
         items += context.customItems()
         return MonthlyChecklist(month: month, firstDay: first, lastDay: first.adding(days: 29), ruleSet: ruleSet,
-                                category: category, items: items, window: window, missedWindowAdvice: missedAdvice)
+                                category: category, items: items, window: window,
+                                missedWindowAdvice: missed.map { $0.advice ?? $0.nextStep(today: today) })
     }
 }
 
@@ -93,28 +92,52 @@ struct ChecklistContext {
         return ChecklistItem(id: id, title: title, status: openStatus, detail: "tick it when done", note: ticked?.tick.note, canTick: true)
     }
 
+    /// The last day whose pregnancy test belongs to this month: the day before the next
+    /// month's 7-day look-back (first + 22), so each test belongs to exactly one month.
+    var pregnancyTestsUntil: LocalDate { first.adding(days: 30 - 7 - 1) }
+
+    /// This month's tests: from 7 days before its first day to `pregnancyTestsUntil`.
     func pregnancyTests() -> [DatedLabResult] {
-        labs.pregnancyTests.filter { $0.day >= lookBack && $0.day <= last }
+        labs.pregnancyTests.filter { $0.day >= lookBack && $0.day <= pregnancyTestsUntil }
     }
 
-    func latestNegativeTest() -> DatedLabResult? {
-        pregnancyTests().last { $0.result.outcome == .negative }
+    /// The negative test that opens this month's window: the latest, except that a window
+    /// with a pickup in it stays the month's, and after a missed window a test taken before
+    /// the rule set's wait is over (2021 rules, first prescription: 19 days) does not count.
+    func latestNegativeTest(rules: ProgrammeRules.CategoryRules?) -> DatedLabResult? {
+        var opening: DatedLabResult?
+        for test in pregnancyTests() where test.result.outcome == .negative {
+            guard let current = opening, let length = rules?.window?.days else { opening = test; continue }
+            let window = PickupWindow(opens: current.day, length: length)
+            if pickupDay().map(window.contains) ?? false { break }
+            if test.day > window.closes, let wait = rules?.missedWindowWait(month: month),
+               test.day < current.day.adding(days: wait) { continue }
+            opening = test
+        }
+        return opening
     }
 
-    func pregnancyTest(rules: ProgrammeRules.CategoryRules?) -> ChecklistItem {
+    func pregnancyTest(rules: ProgrammeRules.CategoryRules?, missed: MissedWindow?) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "pregnancy-test")
         let tests = pregnancyTests()
-        if let positive = tests.last(where: { $0.result.outcome == .positive }) {
+        // A positive test alarms every month it falls in (look-back included): safety before bookkeeping.
+        if let positive = labs.pregnancyTests.last(where: { $0.result.outcome == .positive && $0.day >= lookBack && $0.day <= last }) {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .alarm,
                                  detail: "POSITIVE on \(positive.day.iso): stop taking isotretinoin and contact your prescriber at once",
                                  canTick: false)
         }
-        if let negative = latestNegativeTest() {
+        if let missed, missed.opensOn == "pregnancy-test" {
+            // The test's window was used up without a pickup: it no longer counts as done.
+            let status: ChecklistItem.Status = !missed.retestAllowed(on: today) ? .upcoming : (today > last ? .overdue : .due)
+            return ChecklistItem(id: "pregnancy-test", title: title, status: status,
+                                 detail: missed.nextStep(today: today) + " (" + missed.whatHappened + ")", canTick: false)
+        }
+        if let negative = latestNegativeTest(rules: rules) {
             return ChecklistItem(id: "pregnancy-test", title: title, status: .done(negative.day),
                                  detail: "negative · specimen \(negative.day.iso)", canTick: false)
         }
         var detail = tests.last?.result.outcome == .invalid ? "the last result was invalid: repeat the test" : "needed before this month's prescription"
-        if let booked = labs.appointments(of: .pregnancyTest).first(where: { $0.appointment.status == .scheduled && $0.day >= lookBack && $0.day <= last }) {
+        if let booked = labs.appointments(of: .pregnancyTest).first(where: { $0.appointment.status == .scheduled && $0.day >= lookBack && $0.day <= pregnancyTestsUntil }) {
             detail = "scheduled for \(booked.day.iso)"
         }
         if let setting = rules?.pregnancyTestSetting { detail += ". Where: " + setting }
@@ -141,7 +164,7 @@ struct ChecklistContext {
     func window(rules: ProgrammeRules.CategoryRules?) -> PickupWindow? {
         guard let window = rules?.window else { return nil }
         switch window.opensOn {
-        case "pregnancy-test": return latestNegativeTest().map { PickupWindow(opens: $0.day, length: window.days) }
+        case "pregnancy-test": return latestNegativeTest(rules: rules).map { PickupWindow(opens: $0.day, length: window.days) }
         case "prescriber-visit": return visitDay().map { PickupWindow(opens: $0, length: window.days) }
         default: return nil
         }
@@ -170,12 +193,10 @@ struct ChecklistContext {
                              detail: "closed on \(window.closes.iso) without a pickup", canTick: false)
     }
 
-    func missedAdvice(window: PickupWindow, rules: ProgrammeRules.CategoryRules?) -> String? {
-        guard var text = rules?.missedWindow else { return nil }
-        if let wait = rules?.firstPrescriptionRetestWaitDays {
-            text = text.replacingOccurrences(of: "{firstRetestDay}", with: window.opens.adding(days: wait).iso)
-        }
-        return text
+    /// The window as missed: closed before today with no pickup inside it.
+    func missedWindow(_ window: PickupWindow, rules: ProgrammeRules.CategoryRules?) -> MissedWindow? {
+        guard today > window.closes, !(pickupDay().map(window.contains) ?? false) else { return nil }
+        return MissedWindow(window: window, month: month, rules: rules)
     }
 
     func bloodDraw() -> ChecklistItem {
@@ -184,6 +205,17 @@ struct ChecklistContext {
         let title = ChecklistItemKind.title(of: "blood-draw")
         if let ticked = tick("blood-draw"), ticked.tick.done {
             return ChecklistItem(id: "blood-draw", title: title, status: .done(ticked.day), detail: "ticked on \(ticked.day.iso)", note: ticked.tick.note, canTick: true)
+        }
+        // The records a draw leaves behind tick it: a draw marked done, or a lipid or liver result of this month.
+        if let done = draws.last(where: { $0.appointment.status == .done }) {
+            let what = done.appointment.what.name.replacingOccurrences(of: "Blood draw: ", with: "")
+            return ChecklistItem(id: "blood-draw", title: title, status: .done(done.day), detail: "\(what) on \(done.day.iso)", canTick: true)
+        }
+        let drawn = labs.results.filter { $0.result.test.group != .pregnancy && $0.day >= first && $0.day <= last }
+        if let latest = drawn.last {
+            let names = drawn.filter { $0.day == latest.day }.map(\.result.test.name).joined(separator: ", ")
+            return ChecklistItem(id: "blood-draw", title: title, status: .done(latest.day),
+                                 detail: "result of \(latest.day.iso): \(names)", canTick: true)
         }
         guard let draw = draws.last else {
             return ChecklistItem(id: "blood-draw", title: title, status: .notApplicable, detail: "none scheduled this month", canTick: true)
@@ -212,13 +244,23 @@ struct ChecklistContext {
         return ChecklistItem(id: "prescriber-visit", title: title, status: openStatus, detail: "not scheduled yet", canTick: true)
     }
 
-    func pickup(window: PickupWindow?) -> ChecklistItem {
+    func pickup(window: PickupWindow?, missed: MissedWindow?) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "pickup")
+        let note = tick("pickup")?.tick.note
         if let day = pickupDay() {
-            return ChecklistItem(id: "pickup", title: title, status: .done(day), detail: "on \(day.iso)", note: tick("pickup")?.tick.note, canTick: true)
+            return ChecklistItem(id: "pickup", title: title, status: .done(day), detail: "on \(day.iso)", note: note, canTick: true)
         }
-        let detail = window.map { "by \($0.closes.iso), when the window closes" } ?? "once the window opens"
-        return ChecklistItem(id: "pickup", title: title, status: openStatus, detail: detail, note: tick("pickup")?.tick.note, canTick: true)
+        if let missed {
+            // Nothing to pick up until a new window opens: waiting, or overdue once the month is over (no date).
+            return ChecklistItem(id: "pickup", title: title, status: today > last ? .overdue : .upcoming,
+                                 detail: "not picked up: " + missed.nextStep(today: today), note: note, canTick: true)
+        }
+        if let window, window.closes >= today {
+            // A window still open is due by its last day, even after the course month ends: never "overdue" with a date ahead.
+            return ChecklistItem(id: "pickup", title: title, status: today < window.opens ? .upcoming : .due,
+                                 detail: "by \(window.closes.iso), when the window closes", note: note, canTick: true)
+        }
+        return ChecklistItem(id: "pickup", title: title, status: openStatus, detail: "once the window opens", note: note, canTick: true)
     }
 
     func moodCheck() -> ChecklistItem {
@@ -240,5 +282,14 @@ struct ChecklistContext {
         journal.currentEntries(of: .checklistItem).compactMap { entry -> ChecklistCustomItem? in
             if case .checklistItem(let item)? = entry.body, item.month == month { return item } else { return nil }
         }.sorted { $0.title < $1.title }.map { tickedItem($0.itemID, title: $0.title) }
+    }
+
+    /// A contraception item, named after the method in settings; unnamed, it says how to name it.
+    func contraception(_ id: String, methods: [String]) -> ChecklistItem {
+        let item = tickedItem(id, title: ChecklistItemKind.title(of: id, methods: methods))
+        let index = id == "contraception-1" ? 0 : 1
+        guard methods.count <= index else { return item }
+        return ChecklistItem(id: id, title: item.title, status: item.status,
+                             detail: item.detail + " (name it: isojournal settings --contraception \"A,B\")", note: item.note, canTick: true)
     }
 }

@@ -16,10 +16,26 @@ public struct ProgrammeRules: Sendable, Decodable {
         public let items: [String]
         public let window: Window?
         public let pregnancyTestSetting: String?
-        /// What happens after a missed window, in the rule set's words ({firstRetestDay} is filled in).
+        /// What happens after a missed window when no wait applies, in the rule set's words.
         public let missedWindow: String?
-        /// 2021 rules: after a missed FIRST window, the next test waits this many days.
-        public let firstPrescriptionRetestWaitDays: Int?
+        /// The same when the wait applies ({retestDay} is filled in).
+        public let missedWindowWithWait: String?
+        /// After a missed window the next pregnancy test waits this many days after the test
+        /// that opened it (2021 rules: 19) ...
+        public let missedWindowWaitDays: Int?
+        /// ... for these prescriptions: "first-prescription" (course month 1) or "every-prescription".
+        public let waitAppliesTo: String?
+
+        /// Days the next test must wait after a window of course month `month` was missed;
+        /// nil when it may be done at once.
+        public func missedWindowWait(month: Int) -> Int? {
+            guard let days = missedWindowWaitDays, days > 0 else { return nil }
+            switch waitAppliesTo {
+            case "every-prescription": return days
+            case "first-prescription": return month == 1 ? days : nil
+            default: return nil
+            }
+        }
     }
 
     public struct RuleSet: Sendable, Decodable, Equatable {
@@ -35,7 +51,12 @@ public struct ProgrammeRules: Sendable, Decodable {
 
     public struct AfterCourseRule: Sendable, Decodable, Equatable {
         public let id: String
+        /// Calendar months after the last dose (0: the day of the last dose).
         public let months: Int
+        /// A pregnancy test: done by a negative test from `countsFromDays` around the date
+        /// until the next test countdown's own first day, so one test never counts twice.
+        public let pregnancyTest: Bool?
+        public let countsFromDays: Int?
         public let categories: [String]
         public let text: String
         public let source: String

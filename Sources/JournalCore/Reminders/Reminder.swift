@@ -7,6 +7,8 @@ public struct Reminder: Equatable, Sendable {
         case dose, symptomLog = "symptom-log", appointment, fasting, pregnancyTest = "pregnancy-test"
         case window, confirmation, contraception, moodCheck = "mood-check", weight, afterCourse = "after-course"
         case checklist
+        /// ALT/AST saved without the lab's upper limit: add it so the result can be judged.
+        case labLimit = "lab-limit"
         /// The course is on hold after a stop event: stop taking it, contact the prescriber now.
         case stopAlert = "stop-alert"
         case labFlag = "lab-flag"

@@ -13,6 +13,7 @@ public enum ReminderEngine {
         all += context.doses()
         all += context.symptomLog()
         all += context.appointments()
+        all += context.missingLabLimits()
         all += context.checklist()
         all += context.moodCheck()
         all += context.weight()
@@ -203,7 +204,7 @@ struct ReminderContext {
             let due = at(countdown.date, 9 * 60)
             let urgency: Reminder.Urgency
             if countdown.daysLeft > 0 { urgency = .upcoming }
-            else if countdown.id == "pregnancy-test-after" { urgency = countdown.daysLeft < 0 ? .overdue : .today }
+            else if countdown.isPregnancyTest { urgency = countdown.daysLeft < 0 ? .overdue : .today }
             else { urgency = .today }
             let when = countdown.daysLeft > 0 ? "in \(countdown.daysLeft) days (\(countdown.date.iso))" : "from \(countdown.date.iso)"
             let message: String
@@ -215,7 +216,7 @@ struct ReminderContext {
                 message = "\(countdown.text): \(when)"
             }
             // Past countdowns other than the test stop reminding a week after their date.
-            if countdown.daysLeft < -7 && countdown.id != "pregnancy-test-after" { return nil }
+            if countdown.daysLeft < -7 && !countdown.isPregnancyTest { return nil }
             return Reminder(id: "after-\(countdown.id)", kind: .afterCourse, due: due, urgency: urgency, message: message)
         }
     }

@@ -36,6 +36,7 @@ public enum CSVReport {
             if let outcome = result.outcome { value = outcome.rawValue } else if let v = result.value { value = number(v) }
             unit = result.unit?.rawValue ?? ""
             detail = labs.results.first { $0.id == entry.id }?.highestFlag?.limitText ?? ""
+            if labs.results.first(where: { $0.id == entry.id })?.isJudged == false { detail = LabJudgement.notJudgedText }
             if let uln = result.upperLimitOfNormal { detail += (detail.isEmpty ? "" : "; ") + "upper limit of normal \(number(uln)) U/L" }
         case .labAppointment(let appointment)?:
             name = appointment.what.rawValue; detail = appointment.status.rawValue

@@ -119,7 +119,7 @@ extension VisitSummary {
     }
 
     public func labFlagText(_ line: LabLine) -> String {
-        guard let flag = line.flags.first else { return "–" }
+        guard let flag = line.flags.first else { return line.notJudgedBecause == nil ? "–" : LabJudgement.notJudgedText }
         return "\(flag.level.mark) (\(flag.limitText); \(flag.isOverridden ? "own limit" : "source: \(flag.source)"))"
     }
 

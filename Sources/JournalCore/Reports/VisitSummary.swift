@@ -27,6 +27,8 @@ public struct VisitSummary: Sendable {
         public let day: LocalDate
         public let result: LabResult
         public let flags: [LabFlag]
+        /// Set when the rules could not judge it (ALT/AST without the lab's upper limit).
+        public let notJudgedBecause: String?
         /// The same test's result before this one, for the change (and an earlier flag).
         public let previous: DatedLabResult?
     }
@@ -129,7 +131,7 @@ public struct VisitSummary: Sendable {
 
         labs = labRecords.results.filter { range.from <= $0.day && $0.day <= range.to }
             .map { dated in
-                LabLine(day: dated.day, result: dated.result, flags: dated.flags,
+                LabLine(day: dated.day, result: dated.result, flags: dated.flags, notJudgedBecause: dated.notJudgedBecause,
                         previous: labRecords.results(of: dated.result.test).last { $0.day < dated.day })
             }
         labTrends = LabTest.allCases.compactMap { test -> LabTrend? in

@@ -28,10 +28,11 @@ struct LabNotice: Equatable, Sendable {
         var lines = [Self.describe(result, day: dated.day, unit: records.displayUnit(for: result.test))]
         if let fasting = result.fasting { lines.append(fasting ? "Fasting sample." : "Not a fasting sample.") }
         if let note = result.note { lines.append("Note: " + note) }
-        if dated.flags.isEmpty {
-            lines += ["", result.test.hasUpperLimit && result.upperLimitOfNormal == nil
-                ? "Not checked against a limit: no upper limit of normal was entered."
-                : "Within the journal's limits: no flag."]
+        if !dated.isJudged {
+            lines += ["", "Not judged — add the lab's upper limit (ULN, printed on the report).",
+                      "Press r and enter this result again with its ULN and the same specimen date: it replaces this one."]
+        } else if dated.flags.isEmpty {
+            lines += ["", "Within the journal's limits: no flag."]
         }
         for flag in dated.flags {
             lines += ["", "\(flag.level.mark) (\(flag.limitText)): \(flag.wording)", "Source: " + flag.sourceText]

@@ -133,6 +133,10 @@ extension LabsScreen {
         let text = (selected ? "▸ " : "  ") + DisplayWidth.fit(DateText.short(dated.day), to: 16)
             + DisplayWidth.fit(result.test.name, to: 18) + DisplayWidth.fit(shown, to: 13) + DisplayWidth.fit(extra, to: 13)
         let x = canvas.put(text, row: row, column: 0, style: rowStyle, maxWidth: canvas.width)
+        if !dated.isJudged, x < canvas.width {
+            // No flag here means "unknown", not "normal": say so (Enter shows how to fix it).
+            canvas.put(DisplayWidth.truncate("? not judged", to: canvas.width - x), row: row, column: x, style: selected ? rowStyle : .warning)
+        }
         guard let flag = dated.highestFlag, x < canvas.width else { return }
         let style: Style = selected ? rowStyle : flag.level.isAlarm ? .alarm : flag.level == .tell ? .warning : Style(foreground: .yellow)
         canvas.put(DisplayWidth.truncate("! " + flag.level.mark, to: canvas.width - x), row: row, column: x, style: style)

@@ -63,6 +63,15 @@ enum TodayScreen {
             }
             lines.blank()
         }
+        // ALT/AST saved without the lab's upper limit: no flag would read as "normal", so say so.
+        let unjudgedLabs = journal.labRecords.notJudged.filter { $0.day >= today.adding(days: -29) && $0.day <= today }
+        if !unjudgedLabs.isEmpty {
+            lines.heading("Lab results not judged (b)", style: .warning)
+            for item in unjudgedLabs.suffix(2) {
+                lines.plain(DisplayWidth.truncate("   ? " + DateText.short(item.day) + "  " + LabText.resultLine(item), to: canvas.width), style: .warning)
+            }
+            lines.blank()
+        }
         let recentCrisis = journal.entries(from: today.adding(days: -13), to: today).compactMap { entry -> LocalDate? in
             if case .moodCheck(let check)? = entry.body, check.selfHarmAnswered { return entry.day } else { return nil }
         }

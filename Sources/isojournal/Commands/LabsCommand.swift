@@ -11,7 +11,9 @@ struct LabsCommand: ParsableCommand {
         discussion: """
             --json prints one object: "appointments" and "results", each record with the field names \
             of the journal file (see FORMAT.md) plus "id" and "day"; every result also has "flags" \
-            (rule, level, wording, source, limit, ownLimit), and lipids "converted" into the other unit.
+            (rule, level, wording, source, limit, ownLimit), "judged" (false when the rules could not \
+            judge it: ALT/AST without the lab's upper limit) with "notJudgedBecause", and lipids \
+            "converted" into the other unit.
             """
     )
 
@@ -44,7 +46,11 @@ struct LabsCommand: ParsableCommand {
         lines += upcoming.isEmpty ? ["  none"] : upcoming.map(appointment)
         if !past.isEmpty { lines += ["", "Past appointments"] + past.map(appointment) }
         lines += ["", "Results"]
-        lines += records.results.isEmpty ? ["  none"] : records.results.map { "  \($0.day.iso)  " + LabText.resultLine($0.result, flags: $0.flags) }
+        for dated in records.results {
+            lines.append("  \(dated.day.iso)  " + LabText.resultLine(dated))
+            if !dated.isJudged { lines.append("              To judge it, " + LabJudgement.howToAddLimit(dated.result, day: dated.day)) }
+        }
+        if records.results.isEmpty { lines.append("  none") }
         return lines.joined(separator: "\n")
     }
 }
@@ -65,11 +71,12 @@ struct LabsListing: Encodable {
             }
             return ResultItem(id: dated.id.rawValue, day: dated.day.iso, record: result, converted: converted,
                           flags: dated.flags.map { Flag(rule: $0.ruleID, level: $0.level.rawValue, wording: $0.wording,
-                                                        source: $0.source, limit: $0.limitText, ownLimit: $0.isOverridden) })
+                                                        source: $0.source, limit: $0.limitText, ownLimit: $0.isOverridden) },
+                          notJudgedBecause: dated.notJudgedBecause)
         }
     }
 
-    enum Key: String, CodingKey { case id, day, converted, flags }
+    enum Key: String, CodingKey { case id, day, converted, flags, judged, notJudgedBecause }
 
     struct Appointment: Encodable {
         let id: String, day: String, record: LabAppointment
@@ -82,7 +89,7 @@ struct LabsListing: Encodable {
     }
 
     struct ResultItem: Encodable {
-        let id: String, day: String, record: LabResult, converted: Converted?, flags: [Flag]
+        let id: String, day: String, record: LabResult, converted: Converted?, flags: [Flag], notJudgedBecause: String?
         func encode(to encoder: any Encoder) throws {
             try record.encode(to: encoder)
             var c = encoder.container(keyedBy: Key.self)
@@ -90,6 +97,9 @@ struct LabsListing: Encodable {
             try c.encode(day, forKey: .day)
             try c.encodeIfPresent(converted, forKey: .converted)
             try c.encode(flags, forKey: .flags)
+            // Empty flags on an unjudged result mean "unknown", never "normal": say which.
+            try c.encode(notJudgedBecause == nil, forKey: .judged)
+            try c.encodeIfPresent(notJudgedBecause, forKey: .notJudgedBecause)
         }
     }
 

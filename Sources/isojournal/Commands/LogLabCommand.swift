@@ -17,6 +17,9 @@ struct LogLabCommand: ParsableCommand {
             Examples:
               isojournal log lab triglycerides 6.2 --unit mmol/L --fasting
               isojournal log lab alt 62 --uln 40 --date 2026-11-20
+            ALT and AST are judged against the lab's upper limit (--uln); without it the result is \
+            saved but "not judged". Add the limit later by entering the result again with --uln and \
+            the same --date: it replaces the first.
               isojournal log lab pregnancy negative --setting clinic
             """
     )
@@ -69,6 +72,9 @@ struct LogLabCommand: ParsableCommand {
             for flag in flags {
                 say("\(flag.level.mark) (\(flag.limitText)): \(flag.wording)")
                 say("  Source: \(flag.sourceText)")
+            }
+            if LabJudgement.notJudgedBecause(result, on: day) != nil {
+                say("Not judged — add the lab's upper limit: " + LabJudgement.howToAddLimit(result, day: day) + ".")
             }
         }
     }

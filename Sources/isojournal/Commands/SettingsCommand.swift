@@ -22,7 +22,9 @@ struct SettingsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("us-ipledge-2021, us-ipledge-2026, generic, or auto.", valueName: "id")) var ruleSet: String?
     @Option(name: .customLong("ipledge-2026-from"), help: ArgumentHelp("When the 2026 iPLEDGE change took effect for you.", valueName: "YYYY-MM-DD"))
     var ipledge2026From: String?
-    @Option(help: ArgumentHelp("Your two methods, comma-separated.", valueName: "a,b")) var contraception: String?
+    @Option(help: ArgumentHelp("Which two forms of contraception do you use (for those who can get pregnant)? Comma-separated; "
+                               + "the monthly checklist names its two contraception items after them.", valueName: "a,b"))
+    var contraception: String?
     @Option(help: "The crisis line shown with mood-check guidance.") var crisisLine: String?
     @Option(help: "Days between mood checks.") var moodInterval: Int?
     @Option(help: ArgumentHelp("Your name as you want it on the visit report and a caregiver's screens (\"\" removes it).", valueName: "name"))
