@@ -174,6 +174,7 @@ final class FaultyFileSystem: FileSystem {
     func ftruncate(_ fd: Int32, size: Int) throws(SystemError) { try check("ftruncate"); try real.ftruncate(fd, size: size) }
     func fstat(_ fd: Int32) throws(SystemError) -> FileStatus { try check("fstat"); return try real.fstat(fd) }
     func stat(_ path: String) throws(SystemError) -> FileStatus { try check("stat"); return try real.stat(path) }
+    func lstat(_ path: String) throws(SystemError) -> FileStatus { try check("lstat"); return try real.lstat(path) }
     func fchmod(_ fd: Int32, mode: UInt32) throws(SystemError) { try check("fchmod"); try real.fchmod(fd, mode: mode) }
     func chmod(_ path: String, mode: UInt32) throws(SystemError) { try check("chmod"); try real.chmod(path, mode: mode) }
     func mkdir(_ path: String, mode: UInt32) throws(SystemError) { try check("mkdir"); try real.mkdir(path, mode: mode) }

@@ -25,8 +25,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
     @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
     @Option(help: "md, html, csv or json.") var format: Format = .md
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"))
     var output: String?
+    @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
@@ -40,18 +41,9 @@ struct ReportCommand: ParsableCommand {
             let store = try location.openStore(mode: .readOnly)
             for notice in store.notices { StandardOutput.warn(notice) }
             let text = Self.text(format, journal: store.journal, range: range, now: now, timeZone: zone)
-            guard let output else {
-                if let failure = StandardOutput.write(text, to: STDOUT_FILENO), failure.code != EPIPE {
-                    throw CommandFailure.runtime("Could not write the report: \(failure.plainWords).")
-                }
-                return
-            }
-            do {
-                try PrivateFile.write(Data(text.utf8), to: output)
-            } catch {
-                throw CommandFailure.runtime("Could not write \(output): \(error.localizedDescription)")
-            }
-            say("Wrote \(output) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
+            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force,
+                                                              journalFolder: store.directory) else { return }
+            say("Wrote \(written) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
         }
     }
 

@@ -12,7 +12,12 @@ enum StandardOutput {
     /// Every byte to `descriptor`, continuing after short writes and interruptions. nil when
     /// all was written, else the error.
     static func write(_ text: String, to descriptor: Int32) -> SystemError? {
-        var bytes = Array(text.utf8)[...]
+        write(bytes: Array(text.utf8), to: descriptor)
+    }
+
+    /// Like `write(_:to:)`, for bytes that are not necessarily text (a snapshot).
+    static func write(bytes all: [UInt8], to descriptor: Int32) -> SystemError? {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
