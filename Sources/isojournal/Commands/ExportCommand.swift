@@ -29,9 +29,9 @@ struct ExportCalendarCommand: ParsableCommand {
             guard (1...366).contains(days) else { throw CommandFailure.badInput("--days: from 1 to 366.") }
             let store = try location.openStore(mode: .readOnly)
             let text = CalendarExport.ics(journal: store.journal, now: Date(), timeZone: .current, days: days)
-            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force,
+            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force, readOnScreen: false,
                                                               journalFolder: store.directory) else { return }
-            say("Wrote \(written).")
+            say("Wrote \(TerminalText.line(written)).")
         }
     }
 }

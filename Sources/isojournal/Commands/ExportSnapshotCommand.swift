@@ -29,10 +29,10 @@ struct ExportSnapshotCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.runtime(error.message)
             }
-            guard let written = try OutputDestination.deliver(bytes, to: output, force: force,
+            guard let written = try OutputDestination.deliver(bytes, to: output, force: force, readOnScreen: false,
                                                               journalFolder: store.directory) else { return }
             let count = store.journal.currentRecordCount
-            let shown = written
+            let shown = TerminalText.line(written)
             say("Wrote \(shown): \(count) record\(count == 1 ? "" : "s"), \(bytes.count) bytes. Open it with: isojournal view --snapshot \(shown)")
         }
     }

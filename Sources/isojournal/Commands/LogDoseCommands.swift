@@ -167,7 +167,7 @@ struct LogMedicineCommand: ParsableCommand {
                 say("WARNING: " + interaction.warning)
                 say("Source: " + interaction.source)
             }
-            say("Saved: \(trimmed) on \(day.iso).")
+            say("Saved: \(TerminalText.line(trimmed)) on \(day.iso).")
         }
     }
 }

@@ -41,9 +41,9 @@ struct ReportCommand: ParsableCommand {
             let store = try location.openStore(mode: .readOnly)
             for notice in store.notices { StandardOutput.warn(notice) }
             let text = Self.text(format, journal: store.journal, range: range, now: now, timeZone: zone)
-            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force,
+            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force, readOnScreen: format != .json,
                                                               journalFolder: store.directory) else { return }
-            say("Wrote \(written) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
+            say("Wrote \(TerminalText.line(written)) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
         }
     }
 

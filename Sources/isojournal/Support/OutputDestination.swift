@@ -1,18 +1,22 @@
 import Foundation
 import Glibc
+import JournalCore
 import JournalStore
 
 /// Where a report or an export goes: standard output (no `-o`, or `-o -`) or a file, written
 /// through `OutputFile` so it can never replace the journal or an existing file by accident.
 /// Every command that writes a file for someone else goes through here.
 enum OutputDestination {
-    /// Writes `bytes`; returns the file written, or nil for standard output.
+    /// Writes `bytes`; returns the file written, or nil for standard output. `readOnScreen`:
+    /// the output is text a person reads (Markdown, HTML, CSV), so on standard output it is made
+    /// terminal-safe; a file gets the bytes as they are (its own format escapes what it must).
     @discardableResult
-    static func deliver(_ bytes: [UInt8], to output: String?, force: Bool,
+    static func deliver(_ bytes: [UInt8], to output: String?, force: Bool, readOnScreen: Bool,
                         journalFolder: String) throws(CommandFailure) -> String? {
         guard let output, output != "-" else {
             StandardOutput.ignoreFileSizeSignal()
-            if let failure = StandardOutput.write(bytes: bytes, to: STDOUT_FILENO),
+            let shown = readOnScreen ? Array(TerminalText.block(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
+            if let failure = StandardOutput.write(bytes: shown, to: STDOUT_FILENO),
                failure.code != EPIPE {
                 throw CommandFailure.runtime("Could not write to standard output: \(failure.plainWords).")
             }
