@@ -74,6 +74,7 @@ public enum EntryCodec {
                 throw Problem("its time-zone offset (\(offset) seconds) is not whole minutes within 18 hours")
             }
         }
+        if let problem = PlausibleNumbers.problem(in: entry) { throw Problem(problem) }
         switch entry.body {
         case .unrecognized(let kind)?:
             throw Problem("it is a \"\(kind)\" record from a newer IsoJournal, which this version cannot write")
@@ -97,9 +98,16 @@ public enum EntryCodec {
 
     /// Reads one line (with or without its "\n"). A kind this version does not know becomes
     /// `.unrecognized(kind:)`; keys it does not know are ignored.
+    /// A number no person could have entered (see `PlausibleNumbers`) makes the line damaged.
     public static func decodeLine(_ line: Data) throws(Problem) -> Entry {
-        if let entry = line.withUnsafeBytes({ FastLineDecoder.entry(from: $0) }) { return entry }
-        return try decodeLineWithFoundation(line)
+        let entry: Entry
+        if let fast = line.withUnsafeBytes({ FastLineDecoder.entry(from: $0) }) {
+            entry = fast
+        } else {
+            entry = try decodeLineWithFoundation(line)
+        }
+        if let problem = PlausibleNumbers.problem(in: entry) { throw Problem(problem) }
+        return entry
     }
 
     /// The reference reader: Foundation's JSONDecoder. Every line the fast reader is unsure of

@@ -9,7 +9,7 @@ public enum HTMLReport {
         body += "<section><h2>Cumulative dose</h2>\(list(s.doseLines))\(cumulativeChart(s))</section></div>\n"
         if s.course != nil {
             let captions = s.adherenceByMonth.map { month in
-                "M\(month.month) " + (month.adherence.fraction.map { "\(Int(($0 * 100).rounded()))%" } ?? "–")
+                "M\(month.month) " + (month.adherence.fraction.map { "\(Int(clamping: ($0 * 100).rounded()))%" } ?? "–")
             }
             let percents: [Double?] = s.adherenceByMonth.map { $0.adherence.fraction.map { $0 * 100 } }
             body += "<section><h2>Adherence</h2><div class=\"cols\">\(list(s.adherenceLines))"

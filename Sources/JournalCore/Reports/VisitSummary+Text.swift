@@ -37,7 +37,7 @@ extension VisitSummary {
         guard let course else { return [] }
         let p = course.progress
         var lines = ["\(Self.thousands(p.cumulativeMilligrams)) mg taken in all = \(String(format: "%.1f", p.cumulativeMgPerKg)) mg/kg, "
-            + "\(Int((p.fractionOfTarget * 100).rounded()))% of the \(MilligramText.format(p.targetMgPerKg)) mg/kg target"]
+            + "\(Int(clamping: (p.fractionOfTarget * 100).rounded()))% of the \(MilligramText.format(p.targetMgPerKg)) mg/kg target"]
         if course.settings.lastDoseDate == nil {
             let recent = p.recentDailyMgPerKg.map { String(format: "%.2f", $0) + " mg/kg a day over the last 14 days" } ?? "no recent intake"
             lines.append("Projected to reach the target on \(p.projectedFinishAtRecentIntake?.iso ?? "–") at the recent intake (\(recent)); "
@@ -83,7 +83,7 @@ extension VisitSummary {
 
     /// Whole milligrams with thousands separators: "5,120".
     static func thousands(_ value: Double) -> String {
-        let whole = Int(value.rounded())
+        let whole = Int(clamping: value.rounded())
         let digits = String(abs(whole))
         var grouped = ""
         for (index, character) in digits.enumerated() {
