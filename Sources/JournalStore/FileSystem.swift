@@ -41,13 +41,16 @@ public struct FileStatus: Equatable, Sendable {
     public var size: Int
     /// Permission bits only, e.g. 0o600.
     public var permissions: UInt32
+    /// The owner's user id.
+    public var owner: UInt32
 
-    public init(kind: Kind, device: UInt64, inode: UInt64, size: Int, permissions: UInt32) {
+    public init(kind: Kind, device: UInt64, inode: UInt64, size: Int, permissions: UInt32, owner: UInt32 = 0) {
         self.kind = kind
         self.device = device
         self.inode = inode
         self.size = size
         self.permissions = permissions
+        self.owner = owner
     }
 
     /// Same file on disk (a rename over it gives a new inode).

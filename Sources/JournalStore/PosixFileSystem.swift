@@ -111,7 +111,7 @@ extension FileStatus {
         let kind: Kind = type == S_IFREG ? .regular : type == S_IFDIR ? .directory : type == S_IFLNK ? .symbolicLink : .other
         self.init(kind: kind,
                   device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-                  permissions: UInt32(info.st_mode & 0o7777))
+                  permissions: UInt32(info.st_mode & 0o7777), owner: UInt32(info.st_uid))
     }
 }
 

@@ -47,3 +47,38 @@ struct OutputEndToEndTests {
         #expect(!toStandardOutput.stdout.isEmpty && !toStandardOutput.stdout.hasPrefix("Wrote"))
     }
 }
+
+/// Every command against a named pipe, a linked journal and a linked lock: an answer within
+/// seconds, never a hang, never a change through the link.
+@Suite("End to end: pipes and links in the journal folder")
+struct FileSafetyEndToEndTests {
+    static let commands: [[String]] = [["show"], ["status"], ["report"], ["labs"], ["remind"], ["export", "ics"], ["check"],
+                                       ["checklist"], ["log", "symptom", "headache", "1"]]
+
+    @Test("a named pipe as the journal: every command ends at once with a message")
+    func pipe() {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0)
+        unlink(journal.directory + "/journal.jsonl")
+        #expect(mkfifo(journal.directory + "/journal.jsonl", 0o600) == 0)
+        for command in Self.commands {
+            let result = Subprocess.run(["timeout", "10", Binary.path] + command, environment: journal.environment)
+            #expect(result.status != 124 && result.status != 0, "\(command) hung or succeeded: \(result.status)")
+            #expect(result.stderr.contains("named pipe") || result.stdout.contains("named pipe"), "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test("a journal.lock link: log refuses it and the target keeps its mode")
+    func lockLink() throws {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0)
+        let target = URL(fileURLWithPath: journal.directory).deletingLastPathComponent().appendingPathComponent("target").path
+        FileManager.default.createFile(atPath: target, contents: Data("x".utf8), attributes: [.posixPermissions: 0o644])
+        unlink(journal.directory + "/journal.lock")
+        symlink(target, journal.directory + "/journal.lock")
+        let result = journal.run("log", "symptom", "rash", "1")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int) == 0o644)
+    }
+}

@@ -120,7 +120,7 @@ enum JournalFindingText {
         case .missing:
             out.append("There is no journal yet at \(finding.journalPath) (it is created by the first entry).")
         case .notAFile:
-            out.append("DAMAGED: \(finding.journalPath) should be your journal file, but something else (such as a folder) is there.")
+            out.append("DAMAGED: \(finding.journalPath) should be your journal file, but something else (such as a folder or a named pipe) is there.")
         case .examined:
             guard let examination = finding.examination else { break }
             let version = examination.header?.schemaVersion
