@@ -99,6 +99,7 @@ struct RemindSnoozeCommand: ParsableCommand {
             let now = Date()
             let until = now.addingTimeInterval(try CommandTime.span(duration, option: "--for"))
             let store = try location.openStore(mode: .readWrite)
+            try KnownReminder.check(id, in: store.journal, now: now)
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.snoozedUntil = until
             let final = state
@@ -122,6 +123,7 @@ struct RemindDismissCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let store = try location.openStore(mode: .readWrite)
+            try KnownReminder.check(id, in: store.journal, now: Date())
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.dismissed = true
             let final = state
