@@ -48,3 +48,25 @@ struct ExtremeNumberEndToEndTests {
         }
     }
 }
+
+/// `check` on lines that each read but do not fit together.
+@Suite("End to end: check points out odd lines")
+struct CheckAuditEndToEndTests {
+    @Test("a duplicated line and an entry dated next year: WORTH A LOOK with their line numbers, exit 0")
+    func oddLines() throws {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0)
+        let path = journal.directory + "/journal.jsonl"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let entryLine = String(text.split(separator: "\n")[1])
+        let nextYear = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        let future = #"{"id":"symptom-\#(nextYear)-01-01-rash","rev":1,"kind":"symptom","recordedAt":"\#(nextYear)-01-01T08:00:00Z","day":"\#(nextYear)-01-01","data":{"grade":1,"symptom":"rash"}}"#
+        try (text + entryLine + "\n" + future + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let check = journal.run("check")
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("OK:"))
+        #expect(check.stdout.contains("WORTH A LOOK"), "\(check.stdout)")
+        #expect(check.stdout.contains("line 3: record symptom-"), "\(check.stdout)")
+        #expect(check.stdout.contains("line 4: record symptom-\(nextYear)-01-01-rash is dated"), "\(check.stdout)")
+    }
+}
