@@ -93,6 +93,11 @@ public struct AppState: Sendable {
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .control("c") { return [.quit] }
         if key == .control("z") { return [.suspend] }
+        if case .paste = key, !notices.isEmpty || pendingSave != nil || view().cursor == nil {
+            // Only a field being typed in takes text; anywhere else a paste would be commands.
+            status = StatusLine("Nothing was pasted: a paste goes only into a field you are typing in.")
+            return []
+        }
         if !notices.isEmpty {
             // Store notices are read before anything else, closed with Enter.
             if key == .enter || key == .escape { notices.removeFirst() }

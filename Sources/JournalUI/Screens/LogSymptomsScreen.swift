@@ -160,7 +160,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
         case .backspace, .delete, .character("x"):
             answers.grades[slug] = nil
         case .enter, .character("n"):
-            mode = .editingNote(slug: slug, field: TextField(text: answers.notes[slug] ?? "", maxLength: 500))
+            mode = .editingNote(slug: slug, field: TextField(text: answers.notes[slug] ?? "", maxLength: 500, allowsLineBreaks: true))
         default:
             break
         }

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// A real paste (tmux paste-buffer -p sends bracketed paste only when the program turned it on).
+@Suite("End to end: pasting into the journal")
+struct PasteEndToEndTests {
+    @Test("pasting \"Flaky on cheeks⏎3 days now\" into a note: the note holds both lines, the grade stays 1")
+    func pasteIntoNote() throws {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0) // no first-run setup to pass
+        let env = journal.environment.map { "\($0)='\($1)'" }.sorted().joined(separator: " ")
+        let tmux = TmuxSession("env \(env) '\(Binary.path)'")
+        #expect(tmux.waitFor("Symptoms today"), "\(tmux.screen)")
+        tmux.send("l")
+        #expect(tmux.waitFor("Grade: 0 none"))
+        tmux.send("Down", "1", "n")
+        _ = tmux.tmux("set-buffer", "-b", "note", "Flaky on cheeks\n3 days now")
+        _ = tmux.tmux("paste-buffer", "-p", "-b", "note", "-t", "0")
+        #expect(tmux.waitFor("Flaky on cheeks⏎3 days now"), "\(tmux.screen)")
+        tmux.send("Enter", "s")
+        #expect(tmux.waitFor("Saved"), "\(tmux.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("[exited 0]"))
+        let shown = journal.run("show", "--json").stdout
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [[String: Any]])
+        let drySkin = try #require(records.first { ($0["id"] as? String)?.hasSuffix("dry-skin") == true })
+        let data = try #require(drySkin["data"] as? [String: Any])
+        #expect(data["grade"] as? Int == 1)
+        #expect(data["note"] as? String == "Flaky on cheeks\n3 days now")
+    }
+}
