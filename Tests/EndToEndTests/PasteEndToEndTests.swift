@@ -29,3 +29,33 @@ struct PasteEndToEndTests {
         #expect(data["note"] as? String == "Flaky on cheeks\n3 days now")
     }
 }
+
+/// The measured hole: a form open before `log symptom` of the same symptom and day.
+@Suite("End to end: a stale form asks")
+struct StaleFormEndToEndTests {
+    @Test("the shell logs Dry skin 2 while the form is open; saving the form's 1 asks; k keeps mine as revision 2")
+    func staleForm() throws {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0)
+        let env = journal.environment.map { "\($0)='\($1)'" }.sorted().joined(separator: " ")
+        let tmux = TmuxSession("env \(env) '\(Binary.path)'")
+        #expect(tmux.waitFor("Symptoms today"), "\(tmux.screen)")
+        tmux.send("l")
+        #expect(tmux.waitFor("Grade: 0 none"))
+        tmux.send("Down", "1")
+        #expect(journal.run("log", "symptom", "dry-skin", "2", "--note", "from the shell").status == 0)
+        tmux.send("s")
+        #expect(tmux.waitFor("Changed elsewhere"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("from the shell"))
+        let before = journal.run("show", "--json").stdout
+        #expect(before.contains("from the shell"))
+        tmux.send("k")
+        #expect(tmux.waitFor("Saved"), "\(tmux.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("[exited 0]"))
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(journal.run("show", "--json").stdout.utf8)) as? [[String: Any]])
+        let drySkin = try #require(records.first { ($0["id"] as? String)?.hasSuffix("dry-skin") == true })
+        #expect(drySkin["rev"] as? Int == 2)
+        #expect((drySkin["data"] as? [String: Any])?["grade"] as? Int == 1)
+    }
+}

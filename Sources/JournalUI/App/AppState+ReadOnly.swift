@@ -6,12 +6,12 @@ extension AppState {
     /// (whatever screen asked for it), any save the screen was waiting for is forgotten, and the
     /// status line says why. Screens refuse their edit keys themselves too; this is the net.
     mutating func refusingWritesIfReadOnly(_ effects: [Effect]) -> [Effect] {
-        guard let readOnlyReason, effects.contains(where: { if case .record = $0 { return true } else { return false } }) else {
+        guard let readOnlyReason, effects.contains(where: \.writes) else {
             return effects
         }
         pendingSave = nil
         status = StatusLine("Read-only: nothing was saved (\(readOnlyReason)).", isError: true)
-        return effects.filter { if case .record = $0 { return false } else { return true } }
+        return effects.filter { !$0.writes }
     }
 
     /// On screens that stay open when read-only (the checklist), the keys that would start an
@@ -51,5 +51,15 @@ extension AppState {
         while end < canvas.width - 1, !(canvas[0, end].grapheme == " " && canvas[0, end + 1].grapheme == " ") { end += 1 }
         guard end + DisplayWidth.of(mark) < canvas.width else { return }
         canvas.put(mark, row: 0, column: end, style: .titleBar)
+    }
+}
+
+extension Effect {
+    /// Asks for something to be written to the journal.
+    var writes: Bool {
+        switch self {
+        case .record, .recordUnlessChanged: return true
+        default: return false
+        }
     }
 }

@@ -33,6 +33,8 @@ struct InteractiveLoop {
                     switch effect {
                     case .record(let changes):
                         queue.append(.recorded(store.save(changes)))
+                    case .recordUnlessChanged(let changes, let since):
+                        queue.append(store.saveUnlessChanged(changes, since: since))
                     case .reload:
                         queue.append(.reloaded(store.reloadJournal()))
                     case .suspend:

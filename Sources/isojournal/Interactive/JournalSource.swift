@@ -14,6 +14,31 @@ protocol JournalSource: AnyObject {
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure>
     /// The last durable state, read again (another copy may have saved since).
     func reloadJournal() -> Result<Journal, SaveFailure>
+    /// Writes only if every record in `since` still has that revision on disk (checked under
+    /// the lock, after catching up): `.recorded` when written, else `.changedElsewhere`.
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg
+}
+
+/// The records whose revision on disk is no longer the one a form showed.
+private struct ChangedElsewhere: Error { let ids: [EntryID] }
+
+extension JournalStore {
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg {
+        do {
+            let saved = try transaction { onDisk in
+                let changed = since.filter { onDisk.revisionNumber(of: $0.key) != $0.value }.keys.sorted()
+                if !changed.isEmpty { throw ChangedElsewhere(ids: changed) }
+                return changes
+            }
+            return .recorded(.success(saved))
+        } catch let conflict as ChangedElsewhere {
+            return .changedElsewhere(journal, ids: conflict.ids)
+        } catch let error as StoreError {
+            return .recorded(.failure(SaveFailure(message: error.message)))
+        } catch {
+            return .recorded(.failure(SaveFailure(message: "Not saved: \(error)")))
+        }
+    }
 }
 
 extension JournalStore: JournalSource {
@@ -52,6 +77,10 @@ final class SnapshotSource: JournalSource {
 
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure> {
         .failure(SaveFailure(message: "Nothing was saved: a snapshot is for viewing only."))
+    }
+
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg {
+        .recorded(save(changes))
     }
 
     func reloadJournal() -> Result<Journal, SaveFailure> {
