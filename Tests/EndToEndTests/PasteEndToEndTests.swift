@@ -59,3 +59,24 @@ struct StaleFormEndToEndTests {
         #expect((drySkin["data"] as? [String: Any])?["grade"] as? Int == 1)
     }
 }
+
+/// The open program notices what the shell saved, without a key.
+@Suite("End to end: the screen follows the file")
+struct ScreenFollowsFileEndToEndTests {
+    @Test("a lab result logged from the shell appears on the open Labs screen within seconds")
+    func labsFollow() {
+        let journal = TemporaryJournal()
+        #expect(journal.run("log", "symptom", "headache", "1").status == 0)
+        let env = journal.environment.map { "\($0)='\($1)'" }.sorted().joined(separator: " ")
+        let tmux = TmuxSession("env \(env) '\(Binary.path)'")
+        #expect(tmux.waitFor("Symptoms today"), "\(tmux.screen)")
+        tmux.send("b")
+        #expect(tmux.waitFor("Labs"), "\(tmux.screen)")
+        #expect(!tmux.screen.contains("Triglycerides"))
+        #expect(journal.run("log", "lab", "triglycerides", "180").status == 0)
+        #expect(tmux.waitFor("Triglycerides", seconds: 5), "\(tmux.screen)")
+        tmux.send("Escape")
+        tmux.send("q")
+        #expect(tmux.waitFor("[exited 0]"))
+    }
+}

@@ -32,14 +32,32 @@ extension AppState {
         case .success(let fresh):
             let added = fresh.revisions.count - journal.revisions.count
             journal = fresh
-            if case .history(var history) = screen {
-                history.prepare(context: historyContext)
-                screen = .history(history)
+            refreshScreen()
+            // A reload the program made itself (the file changed) speaks only when there is news.
+            if reloadAsked || added != 0 {
+                status = StatusLine("Reloaded at \(DateText.clock(now, in: timeZone)): "
+                                    + (added > 0 ? "\(added) new change\(added == 1 ? "" : "s")." : "nothing new."))
             }
-            status = StatusLine("Reloaded at \(DateText.clock(now, in: timeZone)): "
-                                + (added > 0 ? "\(added) new change\(added == 1 ? "" : "s")." : "nothing new."))
         }
+        reloadAsked = false
         return []
+    }
+
+    /// The open screen shows the reloaded journal, keeping its place; a form with unsaved
+    /// answers keeps them (a save then asks if the same records changed, see SaveConflict).
+    mutating func refreshScreen() {
+        switch screen {
+        case .history(var history):
+            history.prepare(context: historyContext)
+            screen = .history(history)
+        case .labs(var labs):
+            labs.saved(journal: journal)
+            screen = .labs(labs)
+        case .logSymptoms(let form) where !form.hasUnsavedAnswers && form.mode == .browsing:
+            screen = .logSymptoms(form.showing(day: form.day, journal: journal))
+        default:
+            break // Today, doses and the checklist draw from the journal itself; other forms keep their input
+        }
     }
 
     /// Puts "(read-only)" in the title bar of screens whose own title does not say it.

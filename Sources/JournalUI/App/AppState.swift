@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     var pendingSave: PendingSave?
     /// A save found its records changed elsewhere; the person chooses what to keep.
     var conflict: SaveConflict?
+    /// R was pressed: the reload's answer is said even when nothing is new.
+    var reloadAsked = false
 
     public static let minimumWidth = 40
     public static let minimumHeight = 12
@@ -110,6 +112,11 @@ public struct AppState: Sendable {
         }
         if pendingSave != nil { return [] } // a save is in flight; keys wait for its answer
         status = nil
+        if key == .character("R"), view().cursor == nil {
+            // Every screen: read what other copies saved (never while typing: R is then a letter).
+            reloadAsked = true
+            return [.reload]
+        }
         if refusesEditKeyWhenReadOnly(key) { return [] }
         switch screen {
         case .today:

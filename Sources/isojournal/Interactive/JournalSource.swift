@@ -17,6 +17,23 @@ protocol JournalSource: AnyObject {
     /// Writes only if every record in `since` still has that revision on disk (checked under
     /// the lock, after catching up): `.recorded` when written, else `.changedElsewhere`.
     func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg
+    /// A cheap look at the journal file (which file, how long): when it differs from the last
+    /// look, another copy saved and the screen should follow. nil when there is nothing to watch.
+    func fileLook() -> FileLook?
+}
+
+/// What one `stat` says about the journal file: enough to notice an append or a replacement.
+struct FileLook: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int
+}
+
+extension JournalStore {
+    func fileLook() -> FileLook? {
+        guard let status = try? PosixFileSystem().lstat(journalPath) else { return nil }
+        return FileLook(device: status.device, inode: status.inode, size: status.size)
+    }
 }
 
 /// The records whose revision on disk is no longer the one a form showed.
@@ -82,6 +99,8 @@ final class SnapshotSource: JournalSource {
     func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg {
         .recorded(save(changes))
     }
+
+    func fileLook() -> FileLook? { nil } // a snapshot does not change under the viewer
 
     func reloadJournal() -> Result<Journal, SaveFailure> {
         do throws(SnapshotError) {
