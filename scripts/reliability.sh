@@ -5,6 +5,12 @@
 #   - 10,000 journals with random bytes changed, opened, checked and repaired (CheckAndRepairTests)
 #   - every system call of a save failing, a real full disk, truncations, bit flips (JournalStoreTests)
 #   - bad files, ulimit -f, terminal faults, privacy and network (EndToEndTests)
+#   - reports and exports never onto the journal, an existing file or a link; every call of an
+#     output write failing (OutputFileTests, OutputEndToEndTests)
+#   - links and named pipes in the journal folder, unsafe folders (FileSafetyTests, FileSafetyEndToEndTests)
+#   - a hostile note through every output (HostileTextEndToEndTests); extreme numbers in every
+#     record kind and on every screen (ExtremeNumber*); the year range and check's odd lines
+#   - the order of every save: nothing unsynced when "saved" (DurabilityOrderTests)
 # The default `swift test` runs the same tests with smaller sizes.
 #
 #   scripts/reliability.sh                 # about 3–5 minutes on 2 cores
@@ -27,7 +33,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 swift test --scratch-path "$scratch" --skip-build \
-    --filter 'KillTests|TwoWriterTests|CheckAndRepairTests|FaultInjectionTests|DiskFullTests|DamagedFileTests|TwoCopiesTests|PrivacyTests|BadFileTests|TerminalFaultTests|PrivacyEndToEndTests' \
+    --filter 'KillTests|TwoWriterTests|CheckAndRepairTests|FaultInjectionTests|DiskFullTests|DamagedFileTests|TwoCopiesTests|PrivacyTests|BadFileTests|TerminalFaultTests|PrivacyEndToEndTests|OutputFileTests|OutputEndToEndTests|FileSafety|HostileText|ExtremeNumber|YearRangeTests|JournalAuditTests|CheckAuditEndToEndTests|DurabilityOrderTests' \
     > "$log" 2>&1 || status=$?
 
 echo

@@ -19,14 +19,22 @@ struct Disk {
         do { return try fileSystem.open(path, flags: flags, mode: mode) } catch { throw failure(file ?? path, error) }
     }
 
+    /// How the journal and its lock are always opened: a symbolic link is refused rather than
+    /// followed (a planted link must not make IsoJournal read, chmod or write another file), and
+    /// opening never waits (a named pipe in the journal's place would otherwise hang every
+    /// command); the caller then refuses anything that is not a regular file.
+    static let journalFlags = O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+
     /// nil when the file does not exist.
     func openIfPresent(_ path: String, flags: Int32) throws(StoreError) -> Int32? {
         do {
             return try fileSystem.open(path, flags: flags, mode: 0o600)
         } catch where error.code == ENOENT {
             return nil
-        } catch where error.code == EISDIR {
+        } catch where error.code == EISDIR || error.code == ENXIO {
             throw .notAFile(file: path)
+        } catch where error.code == ELOOP && flags & O_NOFOLLOW != 0 {
+            throw .symbolicLink(file: path)
         } catch {
             throw failure(path, error)
         }

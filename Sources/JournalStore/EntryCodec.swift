@@ -67,7 +67,8 @@ public enum EntryCodec {
         guard entry.revision >= 1 else { throw Problem("revision \(entry.revision) is below 1") }
         try checkTime(entry.recordedAt, "the time it was recorded")
         if let occurredAt = entry.occurredAt {
-            try checkTime(occurredAt, "the time it happened")
+            let written = entry.occurredOffsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) != nil ? $0 : nil } ?? 0
+            try checkTime(occurredAt, offsetSeconds: written, "the time it happened")
         }
         if let offset = entry.occurredOffsetSeconds {
             guard entry.occurredAt != nil else { throw Problem("it has a time-zone offset but no time") }
@@ -75,11 +76,14 @@ public enum EntryCodec {
                 throw Problem("its time-zone offset (\(offset) seconds) is not whole minutes within 18 hours")
             }
         }
+        if let problem = PlausibleNumbers.problem(in: entry) { throw Problem(problem) }
         switch entry.body {
         case .unrecognized(let kind)?:
             throw Problem("it is a \"\(kind)\" record from a newer IsoJournal, which this version cannot write")
         case .redFlag(let report)?:
             if let acknowledged = report.acknowledgedAt { try checkTime(acknowledged, "the time the notice was closed") }
+        case .reminderState(let state)?:
+            if let until = state.snoozedUntil { try checkTime(until, "the time the snooze ends") }
         case .labResult(let result)?:
             // JSON has no NaN or infinity: such a number could not be written.
             guard [result.value, result.upperLimitOfNormal].allSatisfy({ $0?.isFinite ?? true }) else {
@@ -100,9 +104,16 @@ public enum EntryCodec {
 
     /// Reads one line (with or without its "\n"). A kind this version does not know becomes
     /// `.unrecognized(kind:)`; keys it does not know are ignored.
+    /// A number no person could have entered (see `PlausibleNumbers`) makes the line damaged.
     public static func decodeLine(_ line: Data) throws(Problem) -> Entry {
-        if let entry = line.withUnsafeBytes({ FastLineDecoder.entry(from: $0) }) { return entry }
-        return try decodeLineWithFoundation(line)
+        let entry: Entry
+        if let fast = line.withUnsafeBytes({ FastLineDecoder.entry(from: $0) }) {
+            entry = fast
+        } else {
+            entry = try decodeLineWithFoundation(line)
+        }
+        if let problem = PlausibleNumbers.problem(in: entry) { throw Problem(problem) }
+        return entry
     }
 
     /// The reference reader: Foundation's JSONDecoder. Every line the fast reader is unsure of
@@ -156,12 +167,15 @@ public enum EntryCodec {
         return (bytes[bytes.count - 6] == UInt8(ascii: "-") ? -1 : 1) * minutes * 60
     }
 
-    /// Years 1–9999 even after adding any offset, as the text form ("YYYY-…") allows.
-    private static func checkTime(_ date: Date, _ what: String) throws(Problem) {
+    /// The text the time is written as ("YYYY-…", UTC or with its own offset) has a year in
+    /// 1–9999, the whole range FORMAT.md allows: 0001-01-01T00:00:00Z and
+    /// 9999-12-31T23:59:59-05:00 are fine; a time whose text would need year 0 or 10000 is not.
+    private static func checkTime(_ date: Date, offsetSeconds: Int = 0, _ what: String) throws(Problem) {
         let seconds = date.timeIntervalSince1970
-        let margin = 18.0 * 3600
-        guard seconds.isFinite, seconds >= -62_135_596_800 + margin, seconds < 253_402_300_800 - margin else {
-            throw Problem("\(what) is not a real date")
+        guard seconds.isFinite else { throw Problem("\(what) is not a real date") }
+        let written = seconds + Double(offsetSeconds)
+        guard written >= -62_135_596_800, written < 253_402_300_800 else {
+            throw Problem("\(what) is not a real date in years 1–9999")
         }
     }
 }

@@ -17,6 +17,8 @@ public protocol FileSystem {
     func ftruncate(_ fd: Int32, size: Int) throws(SystemError)
     func fstat(_ fd: Int32) throws(SystemError) -> FileStatus
     func stat(_ path: String) throws(SystemError) -> FileStatus
+    /// `lstat(2)`: like `stat`, but a symbolic link is described itself, not followed.
+    func lstat(_ path: String) throws(SystemError) -> FileStatus
     func fchmod(_ fd: Int32, mode: UInt32) throws(SystemError)
     func chmod(_ path: String, mode: UInt32) throws(SystemError)
     func mkdir(_ path: String, mode: UInt32) throws(SystemError)
@@ -31,7 +33,7 @@ public protocol FileSystem {
 
 /// What `stat` says about a file, reduced to what the store uses.
 public struct FileStatus: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case regular, directory, other }
+    public enum Kind: Equatable, Sendable { case regular, directory, symbolicLink, other }
 
     public var kind: Kind
     public var device: UInt64
@@ -39,13 +41,16 @@ public struct FileStatus: Equatable, Sendable {
     public var size: Int
     /// Permission bits only, e.g. 0o600.
     public var permissions: UInt32
+    /// The owner's user id.
+    public var owner: UInt32
 
-    public init(kind: Kind, device: UInt64, inode: UInt64, size: Int, permissions: UInt32) {
+    public init(kind: Kind, device: UInt64, inode: UInt64, size: Int, permissions: UInt32, owner: UInt32 = 0) {
         self.kind = kind
         self.device = device
         self.inode = inode
         self.size = size
         self.permissions = permissions
+        self.owner = owner
     }
 
     /// Same file on disk (a rename over it gives a new inode).

@@ -19,6 +19,8 @@ public struct JournalExamination: Sendable {
     public private(set) var badLines: [BadLine] = []
     /// Revisions that read, in file order (empty for a newer format, which is not read).
     public private(set) var journal = Journal()
+    /// Revision anomalies and future dates among the lines that read (see `JournalAudit`).
+    public private(set) var audit = JournalAudit()
     /// Bytes after the last "\n": a save cut off by a crash (or one in progress).
     public private(set) var unfinishedBytes = 0
     /// The byte ranges of the header line and of every entry line that reads, "\n" included.
@@ -42,7 +44,9 @@ public struct JournalExamination: Sendable {
                 if isNewerVersion { break }
             } else {
                 do throws(EntryCodec.Problem) {
-                    journal.apply(try SchemaMigration.decodeEntry(line, writtenIn: header?.schemaVersion ?? JournalHeader.currentSchemaVersion))
+                    let entry = try SchemaMigration.decodeEntry(line, writtenIn: header?.schemaVersion ?? JournalHeader.currentSchemaVersion)
+                    journal.apply(entry)
+                    audit.add(entry, line: number)
                     goodEntryRanges.append(start..<(newline + 1))
                 } catch {
                     badLines.append(BadLine(line: number, detail: error.detail))

@@ -11,9 +11,29 @@ struct JournalLock {
     /// Polls every 10 ms until the lock is free or `timeout` has passed (then `.busy`).
     static func acquire(path: String, disk: Disk, timeout: Duration) throws(StoreError) -> JournalLock {
         // Read-only is enough for flock, and works on a lock file we may not write.
-        let fd = try disk.open(path, flags: O_RDONLY | O_CREAT | O_CLOEXEC, mode: 0o600)
+        let fd: Int32
+        do {
+            fd = try disk.fileSystem.open(path, flags: O_RDONLY | O_CREAT | Disk.journalFlags, mode: 0o600)
+        } catch where error.code == ELOOP {
+            throw .symbolicLink(file: path)
+        } catch where error.code == EISDIR || error.code == ENXIO {
+            throw .notAFile(file: path)
+        } catch {
+            throw disk.failure(path, error)
+        }
+        let status: FileStatus
+        do throws(StoreError) {
+            status = try disk.fstat(fd, file: path)
+        } catch {
+            disk.closeQuietly(fd)
+            throw error
+        }
+        guard status.kind == .regular else {
+            disk.closeQuietly(fd)
+            throw .notAFile(file: path)
+        }
         // The lock file is empty, so its mode protects nothing; keep it tidy but never fail over it.
-        if let status = try? disk.fileSystem.fstat(fd), status.permissions != 0o600 {
+        if status.permissions != 0o600 {
             try? disk.fileSystem.fchmod(fd, mode: 0o600)
         }
         let clock = ContinuousClock()

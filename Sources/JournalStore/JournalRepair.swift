@@ -157,7 +157,7 @@ public enum JournalRepair {
         case .missing:
             return Outcome(keptCopy: nil, keptLines: 0, leftOut: [], unfinishedBytesLeftOut: 0, notices: [])
         case .notAFile:
-            throw .notRepairable(file: journalPath, reason: "something other than a file (such as a folder) is there. "
+            throw .notRepairable(file: journalPath, reason: "something other than a file (such as a folder or a named pipe) is there. "
                                  + "Move it away, then IsoJournal starts a new journal.")
         case .examined:
             break
@@ -270,7 +270,7 @@ public enum JournalRepair {
 
     /// nil when the file does not exist (any more).
     static func readAll(_ path: String, disk: Disk) throws(StoreError) -> [UInt8]? {
-        guard let fd = try disk.openIfPresent(path, flags: O_RDONLY | O_CLOEXEC) else { return nil }
+        guard let fd = try disk.openIfPresent(path, flags: O_RDONLY | Disk.journalFlags) else { return nil }
         defer { disk.closeQuietly(fd) }
         let status = try disk.fstat(fd, file: path)
         guard status.kind == .regular else { throw .notAFile(file: path) }

@@ -11,8 +11,14 @@ extension JournalStore {
         guard folder.kind == .directory else {
             throw .folderUnusable(path: directory, cause: SystemError(ENOTDIR, call: "open"))
         }
-        if folder.permissions & 0o077 != 0 { addNotice(Self.looseNotice(directory, folder.permissions, fixed: false)) }
-        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | O_CLOEXEC) else { return }
+        // Viewing writes nothing, so an unsafe folder is pointed out rather than refused (a copy on
+        // a USB stick often belongs to whoever mounted it).
+        if let problem = Self.unsafeFolderProblem(directory, folder) {
+            addNotice(problem.message + " (It is open for viewing only, and nothing is written.)")
+        } else if folder.permissions & 0o077 != 0 {
+            addNotice(Self.looseNotice(directory, folder.permissions, fixed: false))
+        }
+        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else { return }
         defer { disk.closeQuietly(fd) }
         let status = try disk.fstat(fd, file: journalPath)
         if status.kind == .regular, status.permissions & 0o077 != 0 {
@@ -34,9 +40,9 @@ extension JournalStore {
 
         var opened: Int32?
         do {
-            opened = try disk.openIfPresent(journalPath, flags: O_RDWR | O_CLOEXEC)
+            opened = try disk.openIfPresent(journalPath, flags: O_RDWR | Disk.journalFlags)
         } catch let error where [EACCES, EPERM, EROFS].contains(error.cause?.code ?? 0) {
-            opened = try disk.openIfPresent(journalPath, flags: O_RDONLY | O_CLOEXEC)
+            opened = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags)
             markReadOnly("IsoJournal is not allowed to change it")
             addNotice("IsoJournal cannot change \(journalPath): \(error.cause?.plainWords ?? "permission was denied"). "
                       + "Your journal is open for viewing only.")
@@ -75,6 +81,9 @@ extension JournalStore {
             guard folder.kind == .directory else {
                 throw .folderUnusable(path: directory, cause: SystemError(ENOTDIR, call: "mkdir"))
             }
+            // Whoever owns the folder, or can write in it, can swap the journal for anything:
+            // such a folder is refused, not quietly adopted (tightening it would not undo a swap).
+            if let problem = Self.unsafeFolderProblem(directory, folder) { throw problem }
             if folder.permissions & 0o077 != 0 {
                 let fixed = (try? fileSystem.chmod(directory, mode: 0o700)) != nil
                 addNotice(Self.looseNotice(directory, folder.permissions, fixed: fixed))
@@ -161,6 +170,13 @@ extension JournalStore {
         addNotice("The last line of your journal was unfinished, probably cut off by a crash or power loss "
                   + "while something was being saved. That unfinished part (\(count) byte\(count == 1 ? "" : "s")) "
                   + "was moved to \(sidePath). Everything before it is open and unchanged.")
+    }
+
+    /// A folder owned by someone else, or writable by group or others, or nil when it is safe.
+    static func unsafeFolderProblem(_ path: String, _ folder: FileStatus) -> StoreError? {
+        if folder.owner != UInt32(geteuid()) { return .folderNotYours(path: path, owner: folder.owner) }
+        if folder.permissions & 0o022 != 0 { return .folderWritableByOthers(path: path, permissions: folder.permissions) }
+        return nil
     }
 
     static func looseNotice(_ path: String, _ permissions: UInt32, fixed: Bool) -> String {

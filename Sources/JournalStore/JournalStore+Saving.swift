@@ -11,7 +11,7 @@ extension JournalStore {
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
         let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
-        let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | O_APPEND | O_CLOEXEC)
+        let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | O_APPEND | Disk.journalFlags)
         defer { if let fd { disk.closeQuietly(fd) } }
 
         // Catch up with other copies; never append after a torn tail (it would glue onto it).

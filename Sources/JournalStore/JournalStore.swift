@@ -87,14 +87,14 @@ public final class JournalStore {
     public func reload() throws(StoreError) -> Journal {
         let disk = Disk(fileSystem: fileSystem, activity: .loading)
         if isReadOnly {
-            let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | O_CLOEXEC)
+            let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags)
             defer { if let fd { disk.closeQuietly(fd) } }
             let caught = try catchUp(fd: fd, disk: disk)
             adopt(caught)
         } else {
             let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
             defer { lock.release(disk: disk) }
-            let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | O_CLOEXEC)
+            let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | Disk.journalFlags)
             defer { if let fd { disk.closeQuietly(fd) } }
             var caught = try catchUp(fd: fd, disk: disk)
             if let fd, !caught.tail.isEmpty, caught.schemaVersion <= JournalHeader.currentSchemaVersion {

@@ -50,6 +50,12 @@ public struct PosixFileSystem: FileSystem, Sendable {
         return FileStatus(info)
     }
 
+    public func lstat(_ path: String) throws(SystemError) -> FileStatus {
+        var info = Glibc.stat()
+        guard Glibc.lstat(path, &info) == 0 else { throw SystemError(errno, call: "lstat") }
+        return FileStatus(info)
+    }
+
     public func fchmod(_ fd: Int32, mode: UInt32) throws(SystemError) {
         guard Glibc.fchmod(fd, mode_t(mode)) == 0 else { throw SystemError(errno, call: "fchmod") }
     }
@@ -102,9 +108,10 @@ public struct PosixFileSystem: FileSystem, Sendable {
 extension FileStatus {
     init(_ info: Glibc.stat) {
         let type = info.st_mode & S_IFMT
-        self.init(kind: type == S_IFREG ? .regular : type == S_IFDIR ? .directory : .other,
+        let kind: Kind = type == S_IFREG ? .regular : type == S_IFDIR ? .directory : type == S_IFLNK ? .symbolicLink : .other
+        self.init(kind: kind,
                   device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
-                  permissions: UInt32(info.st_mode & 0o7777))
+                  permissions: UInt32(info.st_mode & 0o7777), owner: UInt32(info.st_uid))
     }
 }
 

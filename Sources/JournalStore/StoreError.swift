@@ -7,8 +7,14 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case folderUnusable(path: String, cause: SystemError)
     /// A file could not be opened or read while loading the journal.
     case cannotRead(file: String, cause: SystemError)
-    /// Something other than a file (a folder, a device) is where the journal should be.
+    /// Something other than a file (a folder, a device, a named pipe) is where the journal should be.
     case notAFile(file: String)
+    /// A symbolic link is where the journal or its lock should be; it was not followed.
+    case symbolicLink(file: String)
+    /// The journal folder belongs to another user: anyone who owns it can swap the files in it.
+    case folderNotYours(path: String, owner: UInt32)
+    /// Other people can create, replace or delete files in the journal folder.
+    case folderWritableByOthers(path: String, permissions: UInt32)
     /// A complete line could not be read. The file has not been changed.
     case damaged(file: String, line: Int, detail: String)
     /// A newer IsoJournal wrote a file this version cannot read. The file has not been changed.
@@ -32,8 +38,20 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .cannotRead(file, cause):
             return "IsoJournal could not open or read \(file): \(cause.plainWords). The file has not been changed."
         case let .notAFile(file):
-            return "\(file) should be your journal file, but something else (such as a folder) is there. "
+            return "\(file) should be your journal file, but something else (such as a folder or a named pipe) is there. "
                 + "IsoJournal has not changed it; move it away or choose another journal folder."
+        case let .symbolicLink(file):
+            return "\(file) is a symbolic link. IsoJournal never follows links in the journal folder, so nothing was "
+                + "read, changed or created through it. Put the real file in its place (or remove the link), "
+                + "or choose another journal folder with --data-dir."
+        case let .folderNotYours(path, owner):
+            return "The journal folder \(path) belongs to another user (user id \(owner)), who could read or replace "
+                + "your journal. IsoJournal will not keep a journal there. Use a folder of your own (--data-dir), "
+                + "or if it should be yours: sudo chown \"$(id -u)\" '\(path)' && chmod 700 '\(path)'"
+        case let .folderWritableByOthers(path, permissions):
+            return "Other people can add, replace or delete files in the journal folder \(path) (permissions "
+                + "\(String(permissions, radix: 8))). IsoJournal will not write there until it is private. "
+                + "To fix it, run: chmod 700 '\(path)'"
         case let .damaged(file, line, detail):
             return "Your journal file \(file) is damaged at line \(line): \(detail). "
                 + "IsoJournal has not changed the file, and will not write to it until it is repaired. "

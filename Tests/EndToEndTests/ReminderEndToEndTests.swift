@@ -107,3 +107,29 @@ struct ReminderEndToEndTests {
         #expect(parsed.stdout.contains("Main St, 2nd floor; bring card"))
     }
 }
+
+/// A mistyped reminder id is refused, not "Snoozed" into a record that hides nothing.
+@Suite("End to end: unknown reminder ids")
+struct UnknownReminderEndToEndTests {
+    @Test("snooze and dismiss an id that does not exist: one line naming the known ids, exit 2, nothing written")
+    func unknownID() throws {
+        let journal = TemporaryJournal()
+        let start = ISO8601DateFormatter.string(from: Date() - 20 * 86_400, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        #expect(journal.run("course", "set", "--start", start, "--weight", "61", "--dose", "20+20",
+                            "--category", "cannot-get-pregnant").status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal.directory + "/journal.jsonl"))
+        for command in [["remind", "snooze", "dose-2099-01-01-morning"], ["remind", "dismiss", "no-such-reminder\u{1B}[2J"]] {
+            let result = Subprocess.run([Binary.path] + command, environment: journal.environment)
+            #expect(result.status == 2, "\(command): \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("known ids: ") && result.stderr.contains("dose-"), "\(result.stderr)")
+            #expect(!result.stderr.contains("\u{1B}"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal.directory + "/journal.jsonl")) == before)
+        // A real one still works.
+        let ids = journal.run("remind", "--within", "2d", "--json").stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ids.utf8)) as? [[String: Any]])
+        let id = try #require(rows.first?["id"] as? String)
+        #expect(journal.run("remind", "snooze", id).status == 0)
+    }
+}

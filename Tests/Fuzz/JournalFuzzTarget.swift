@@ -38,6 +38,7 @@ enum FuzzChecks {
             failure = error
         }
         // Loading and `check` agree on what reads.
+        if let read { everyOutput(read.entries, bytes) }
         if let read {
             if !examination.isNewerVersion {
                 guard examination.isSound else { fail("loads, but check calls it damaged", bytes) }
@@ -53,6 +54,30 @@ enum FuzzChecks {
             guard let again = try? JournalReader.read(repaired, firstLine: 1, startsWithHeader: true), again.tail.isEmpty,
                   again.entries.count == examination.readableEntryLines else { fail("a repaired journal does not read back", bytes) }
         }
+    }
+
+    /// Whatever loads can be shown and reported without a crash (numbers were checked by the
+    /// reader), and what reaches a terminal holds no control character or bidi override.
+    static func everyOutput(_ entries: [Entry], _ bytes: [UInt8]) {
+        var journal = Journal()
+        for entry in entries { journal.apply(entry) }
+        let zone = TimeZone(identifier: "UTC")!
+        let now = Date(timeIntervalSince1970: 1_795_731_005)
+        let today = Timestamp.localDate(of: now, in: zone)
+        for entry in entries.prefix(64) {
+            guard TerminalText.isSafe(TerminalText.line(EntryDescription.line(entry, timeZone: zone))) else {
+                fail("a show line is not terminal-safe", bytes)
+            }
+        }
+        let range = ReportRange.resolve(from: LocalDate(iso: "2000-01-01"), to: today, today: today)
+        let summary = VisitSummary(journal: journal, range: range, now: now, timeZone: zone)
+        let markdown = MarkdownReport.text(summary)
+        guard TerminalText.isSafe(TerminalText.block(markdown), keepsLineBreaks: true) else { fail("the report is not terminal-safe", bytes) }
+        guard !markdown.lowercased().contains("<script"), !HTMLReport.text(summary).lowercased().contains("<script") else {
+            fail("a report holds live HTML", bytes)
+        }
+        _ = CSVReport.text(journal: journal, range: range, timeZone: zone)
+        _ = journal.reminders(now: now, timeZone: zone)
     }
 
     /// One line as a journal entry (as loading reads it): if it reads, it can be written again

@@ -130,6 +130,22 @@ final class FaultyFileSystem: FileSystem {
     /// An errno for opening this path with these flags, to refuse particular files (even unarmed).
     var refuseOpen: ((_ path: String, _ flags: Int32) -> Int32?)?
     private var writeCount = 0
+    /// What a power cut right now could still lose (see `unsyncedWork`).
+    private var openFiles: [Int32: (path: String, isDirectory: Bool)] = [:]
+    private var unsyncedFiles: Set<String> = []
+    private var unsyncedFolders: Set<String> = []
+
+    /// Data written (or a file cut) but not yet fsynced, by path, and folders with a rename not
+    /// yet fsynced. Empty whenever the store may say "saved": anything left would be lost by a
+    /// power cut even though the person was told it was kept.
+    var unsyncedWork: [String] {
+        unsyncedFiles.sorted().map { "unsynced data in \($0)" } + unsyncedFolders.sorted().map { "unsynced rename in \($0)" }
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
 
     func arm(failAt: Int?, pattern: Pattern = .once, errno code: Int32 = EIO) {
         calls = []
@@ -153,10 +169,13 @@ final class FaultyFileSystem: FileSystem {
     func open(_ path: String, flags: Int32, mode: UInt32) throws(SystemError) -> Int32 {
         try check("open")
         if let code = refuseOpen?(path, flags) { throw SystemError(code, call: "open") }
-        return try real.open(path, flags: flags, mode: mode)
+        let fd = try real.open(path, flags: flags, mode: mode)
+        openFiles[fd] = (path, flags & O_DIRECTORY != 0)
+        return fd
     }
     func close(_ fd: Int32) throws(SystemError) {
         // Like Linux: the descriptor is gone even when close reports an error.
+        defer { openFiles[fd] = nil }
         do { try check("close") } catch { try? real.close(fd); throw error }
         try real.close(fd)
     }
@@ -168,17 +187,38 @@ final class FaultyFileSystem: FileSystem {
         writeCount += 1
         if interruptWrites && writeCount % 2 == 1 { throw SystemError(EINTR, call: "write") }
         let limit = min(bytes.count, writeLimit ?? bytes.count)
-        return try real.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<limit]))
+        let written = try real.write(fd, UnsafeRawBufferPointer(rebasing: bytes[0..<limit]))
+        if written > 0, let file = openFiles[fd] { unsyncedFiles.insert(file.path) }
+        return written
     }
-    func fsync(_ fd: Int32) throws(SystemError) { try check("fsync"); try real.fsync(fd) }
-    func ftruncate(_ fd: Int32, size: Int) throws(SystemError) { try check("ftruncate"); try real.ftruncate(fd, size: size) }
+    func fsync(_ fd: Int32) throws(SystemError) {
+        try check("fsync")
+        try real.fsync(fd)
+        guard let file = openFiles[fd] else { return }
+        if file.isDirectory { unsyncedFolders.remove(file.path) } else { unsyncedFiles.remove(file.path) }
+    }
+    func ftruncate(_ fd: Int32, size: Int) throws(SystemError) {
+        try check("ftruncate")
+        try real.ftruncate(fd, size: size)
+        if let file = openFiles[fd] { unsyncedFiles.insert(file.path) }
+    }
     func fstat(_ fd: Int32) throws(SystemError) -> FileStatus { try check("fstat"); return try real.fstat(fd) }
     func stat(_ path: String) throws(SystemError) -> FileStatus { try check("stat"); return try real.stat(path) }
+    func lstat(_ path: String) throws(SystemError) -> FileStatus { try check("lstat"); return try real.lstat(path) }
     func fchmod(_ fd: Int32, mode: UInt32) throws(SystemError) { try check("fchmod"); try real.fchmod(fd, mode: mode) }
     func chmod(_ path: String, mode: UInt32) throws(SystemError) { try check("chmod"); try real.chmod(path, mode: mode) }
     func mkdir(_ path: String, mode: UInt32) throws(SystemError) { try check("mkdir"); try real.mkdir(path, mode: mode) }
-    func rename(_ from: String, to: String) throws(SystemError) { try check("rename"); try real.rename(from, to: to) }
-    func unlink(_ path: String) throws(SystemError) { try check("unlink"); try real.unlink(path) }
+    func rename(_ from: String, to: String) throws(SystemError) {
+        try check("rename")
+        try real.rename(from, to: to)
+        if unsyncedFiles.remove(from) != nil { unsyncedFiles.insert(to) }
+        unsyncedFolders.insert(Self.folder(of: to))
+    }
+    func unlink(_ path: String) throws(SystemError) {
+        try check("unlink")
+        try real.unlink(path)
+        unsyncedFiles.remove(path)
+    }
     func listDirectory(_ path: String) throws(SystemError) -> [String] {
         try check("listDirectory"); return try real.listDirectory(path)
     }

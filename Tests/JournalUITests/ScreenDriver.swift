@@ -12,6 +12,9 @@ struct ScreenDriver {
     /// When set, the next save fails with this message (a full disk, say).
     var failNextSave: String?
     var revisionClock: Date
+    /// What "the disk" holds when another copy saved behind the screen's back; nil: the
+    /// screen's own journal is what is on disk.
+    var onDisk: Journal?
 
     static let zone = TimeZone(identifier: "Europe/London")!
     /// Thursday 26 November 2026, 09:30 in London.
@@ -32,6 +35,27 @@ struct ScreenDriver {
             let next = queue.removeFirst()
             for effect in state.update(next) {
                 effects.append(effect)
+                if case .recordUnlessChanged(let changes, let since) = effect {
+                    recorded.append(changes)
+                    if let message = failNextSave {
+                        failNextSave = nil
+                        queue.append(.recorded(.failure(SaveFailure(message: message))))
+                        continue
+                    }
+                    let disk = onDisk ?? state.journal
+                    let changed = since.filter { disk.revisionNumber(of: $0.key) != $0.value }.keys.sorted()
+                    if !changed.isEmpty {
+                        recorded.removeLast()
+                        queue.append(.changedElsewhere(disk, ids: changed))
+                        continue
+                    }
+                    var journal = disk
+                    for change in changes {
+                        journal.apply(change.entry(after: journal.revisionNumber(of: change.id), recordedAt: revisionClock))
+                    }
+                    onDisk = onDisk.map { _ in journal }
+                    queue.append(.recorded(.success(journal)))
+                }
                 if case .record(let changes) = effect {
                     recorded.append(changes)
                     if let message = failNextSave {

@@ -120,7 +120,7 @@ public struct CourseProgress: Equatable, Sendable {
         if remaining <= 0 { return today }
         guard let perDay, perDay > 0 else { return nil }
         // A hair below each whole day so 170.0000001 (floating-point noise) stays 170.
-        return today.adding(days: Int((remaining / perDay - 1e-9).rounded(.up)))
+        return today.adding(days: Int(clamping: (remaining / perDay - 1e-9).rounded(.up)))
     }
 
     /// Planned intakes from `from` to `to` that were due by `minuteNow` on `to`, and how

@@ -53,7 +53,7 @@ public struct LabTrend: Equatable, Sendable {
         let magnitude = LabValueText.format(abs(change), unit, converted: converted)
         if magnitude == "0" { return "no change" }
         let sign = change > 0 ? "+" : "−"
-        let percentText = percent.map { " (\(sign)\(Int(abs($0).rounded()))%)" } ?? ""
+        let percentText = percent.map { " (\(sign)\(Int(clamping: abs($0).rounded()))%)" } ?? ""
         return sign + magnitude + " " + unit.rawValue + percentText
     }
 }

@@ -26,7 +26,8 @@ public enum LabValueText {
         let decimals = unit == .millimolesPerLiter ? 2 : (converted ? 0 : 1)
         let scale = [1.0, 10.0, 100.0][decimals]
         let rounded = (value * scale).rounded() / scale
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if let whole = NumberText.plain(rounded) { return whole }
+        guard abs(rounded) < 1e15 else { return String(value) }
         var text = String(format: "%.\(decimals)f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         return text

@@ -41,6 +41,7 @@ public struct DoseStep: Equatable, Codable, Sendable {
 public enum MilligramText {
     public static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        guard rounded.isFinite else { return String(value) }
+        return NumberText.plain(rounded) ?? String(rounded)
     }
 }

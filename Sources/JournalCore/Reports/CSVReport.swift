@@ -58,7 +58,7 @@ public enum CSVReport {
 
     /// A number as typed: no trailing ".0", no exponent, "." as the decimal point.
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        NumberText.plain(value) ?? String(value)
     }
 
     /// RFC 4180 quoting: a field with a comma, quote, CR or LF is quoted, quotes doubled.

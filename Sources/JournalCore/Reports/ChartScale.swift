@@ -6,12 +6,16 @@ enum ChartScale {
     /// Tick values from 0 to a round top that is at least `maximum`: 0, 50, 100, 150.
     /// At most `count` + 1 ticks; the last tick is the axis top.
     static func ticks(upTo maximum: Double, count: Int = 4) -> [Double] {
-        guard maximum > 0 else { return [0, 1] }
+        guard maximum > 0, maximum.isFinite, count > 0 else { return [0, 1] }
         let rough = maximum / Double(count)
         let magnitude = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-        let top = (maximum / step).rounded(.up) * step
-        return stride(from: 0.0, through: top + step / 2, by: step).map { $0 }
+        // Counted, not strided: near the largest doubles a running sum would reach infinity and
+        // never pass the top (a damaged 1e308 must draw, not hang).
+        // maximum / step is at most `count` here (step ≥ maximum / count), so the Int is safe.
+        let steps = max(1, min(count + 1, Int((maximum / step).rounded(.up))))
+        let ticks = (0...steps).map { Double($0) * step }
+        return ticks.allSatisfy(\.isFinite) ? ticks : [0, maximum]
     }
 
     /// Width of `text` in the charts' 7 pt sans-serif, a little generously (digits and most

@@ -21,7 +21,7 @@ public enum MarkdownReport {
             out.append("")
         }
         out += ["## Red flags and mood alerts", ""]
-        out += s.alerts.isEmpty ? ["None in these days."] : s.alerts.map { "- **\($0.day.iso)** \($0.text)" }
+        out += s.alerts.isEmpty ? ["None in these days."] : s.alerts.map { "- **\($0.day.iso)** \(md($0.text))" }
         out.append("")
         out += ["## Symptoms (0 none, 1 noticeable, 2 limits some activities, 3 limits self-care)", ""]
         if s.symptoms.isEmpty {
@@ -48,23 +48,25 @@ public enum MarkdownReport {
             out += ["## Checklist, course month \(list.month) (\(list.firstDay.iso) to \(list.lastDay.iso))", ""]
             for item in list.items {
                 let box = { if case .done = item.status { return "[x]" } else { return "[ ]" } }()
-                out.append("- \(box) \(item.title): \(s.checklistStatus(item)) — \(item.detail)" + (item.note.map { " (note: \($0))" } ?? ""))
+                out.append("- \(box) \(md(item.title)): \(md(s.checklistStatus(item))) — \(md(item.detail))" + (item.note.map { " (note: \(md($0)))" } ?? ""))
             }
             out.append("")
         }
         if !s.medicines.isEmpty {
             out += ["## Other medicines", ""]
-            out += s.medicines.map { "- \($0.day.iso) \($0.medicine.name)" + ($0.medicine.warningShown.map { " — warning shown: \($0)" } ?? "") }
+            out += s.medicines.map { "- \($0.day.iso) \(md($0.medicine.name))" + ($0.medicine.warningShown.map { " — warning shown: \(md($0))" } ?? "") }
             out.append("")
         }
         out += ["## Notes", ""]
-        out += s.notes.isEmpty ? ["No notes in these days."] : s.noteLines.map { "- " + $0 }
+        // Each line holds the patient's words: no live Markdown or HTML.
+        out += s.notes.isEmpty ? ["No notes in these days."] : s.noteLines.map { "- " + md($0) }
         out.append("")
         return out.joined(separator: "\n")
     }
 
-    /// A table cell: no line breaks, and "|" escaped.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
-    }
+    /// A table cell: one line, "|" escaped, and no live Markdown or HTML.
+    static func cell(_ text: String) -> String { md(text) }
+
+    /// Any text that may hold words from the journal (notes, names, custom checklist items).
+    static func md(_ text: String) -> String { MarkdownText.inline(text) }
 }

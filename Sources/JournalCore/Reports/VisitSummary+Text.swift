@@ -47,7 +47,7 @@ extension VisitSummary {
         guard let course else { return [] }
         let p = course.progress
         var lines = ["\(Self.thousands(p.cumulativeMilligrams)) mg taken in all = \(String(format: "%.1f", p.cumulativeMgPerKg)) mg/kg, "
-            + "\(Int((p.fractionOfTarget * 100).rounded()))% of the \(MilligramText.format(p.targetMgPerKg)) mg/kg target"]
+            + "\(Int(clamping: (p.fractionOfTarget * 100).rounded()))% of the \(MilligramText.format(p.targetMgPerKg)) mg/kg target"]
         if let reached = targetReachedDay {
             // Past the target a projection means nothing: say when it was reached.
             lines.append("Target of \(MilligramText.format(p.targetMgPerKg)) mg/kg reached on \(reached.iso)")
@@ -130,7 +130,7 @@ extension VisitSummary {
 
     /// Whole milligrams with thousands separators: "5,120".
     static func thousands(_ value: Double) -> String {
-        let whole = Int(value.rounded())
+        let whole = Int(clamping: value.rounded())
         let digits = String(abs(whole))
         var grouped = ""
         for (index, character) in digits.enumerated() {

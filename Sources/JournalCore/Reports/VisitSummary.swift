@@ -186,7 +186,7 @@ public struct VisitSummary: Sendable {
     /// Planned intakes taken, as "56 of 60 (93%)".
     public static func adherenceText(_ a: CourseProgress.Adherence) -> String {
         guard a.planned > 0 else { return "no doses were due" }
-        let percent = Int((Double(a.taken) / Double(a.planned) * 100).rounded())
+        let percent = Int(clamping: (Double(a.taken) / Double(a.planned) * 100).rounded())
         var text = "\(a.taken) of \(a.planned) planned doses taken (\(percent)%)"
         if a.skipped > 0 { text += ", \(a.skipped) skipped" }
         if a.unrecorded > 0 { text += ", \(a.unrecorded) not recorded" }

@@ -6,12 +6,12 @@ extension AppState {
     /// (whatever screen asked for it), any save the screen was waiting for is forgotten, and the
     /// status line says why. Screens refuse their edit keys themselves too; this is the net.
     mutating func refusingWritesIfReadOnly(_ effects: [Effect]) -> [Effect] {
-        guard let readOnlyReason, effects.contains(where: { if case .record = $0 { return true } else { return false } }) else {
+        guard let readOnlyReason, effects.contains(where: \.writes) else {
             return effects
         }
         pendingSave = nil
         status = StatusLine("Read-only: nothing was saved (\(readOnlyReason)).", isError: true)
-        return effects.filter { if case .record = $0 { return false } else { return true } }
+        return effects.filter { !$0.writes }
     }
 
     /// On screens that stay open when read-only (the checklist, the doses), the keys that would
@@ -41,14 +41,32 @@ extension AppState {
         case .success(let fresh):
             let added = fresh.revisions.count - journal.revisions.count
             journal = fresh
-            if case .history(var history) = screen {
-                history.prepare(context: historyContext)
-                screen = .history(history)
+            refreshScreen()
+            // A reload the program made itself (the file changed) speaks only when there is news.
+            if reloadAsked || added != 0 {
+                status = StatusLine("Reloaded at \(DateText.clock(now, in: timeZone)): "
+                                    + (added > 0 ? "\(added) new change\(added == 1 ? "" : "s")." : "nothing new."))
             }
-            status = StatusLine("Reloaded at \(DateText.clock(now, in: timeZone)): "
-                                + (added > 0 ? "\(added) new change\(added == 1 ? "" : "s")." : "nothing new."))
         }
+        reloadAsked = false
         return []
+    }
+
+    /// The open screen shows the reloaded journal, keeping its place; a form with unsaved
+    /// answers keeps them (a save then asks if the same records changed, see SaveConflict).
+    mutating func refreshScreen() {
+        switch screen {
+        case .history(var history):
+            history.prepare(context: historyContext)
+            screen = .history(history)
+        case .labs(var labs):
+            labs.saved(journal: journal)
+            screen = .labs(labs)
+        case .logSymptoms(let form) where !form.hasUnsavedAnswers && form.mode == .browsing:
+            screen = .logSymptoms(form.showing(day: form.day, journal: journal))
+        default:
+            break // Today, doses and the checklist draw from the journal itself; other forms keep their input
+        }
     }
 
     /// Puts "(read-only)" in the title bar of screens whose own title does not say it.
@@ -60,5 +78,15 @@ extension AppState {
         while end < canvas.width - 1, !(canvas[0, end].grapheme == " " && canvas[0, end + 1].grapheme == " ") { end += 1 }
         guard end + DisplayWidth.of(mark) < canvas.width else { return }
         canvas.put(mark, row: 0, column: end, style: .titleBar)
+    }
+}
+
+extension Effect {
+    /// Asks for something to be written to the journal.
+    var writes: Bool {
+        switch self {
+        case .record, .recordUnlessChanged: return true
+        default: return false
+        }
     }
 }

@@ -34,6 +34,10 @@ public struct AppState: Sendable {
     public let readOnlyReason: String?
     /// A save is on its way to the disk; what to do when it lands.
     var pendingSave: PendingSave?
+    /// A save found its records changed elsewhere; the person chooses what to keep.
+    var conflict: SaveConflict?
+    /// R was pressed: the reload's answer is said even when nothing is new.
+    var reloadAsked = false
 
     public static let minimumWidth = 40
     public static let minimumHeight = 12
@@ -87,6 +91,8 @@ public struct AppState: Sendable {
             return finishSave(result)
         case .reloaded(let result):
             return finishReload(result)
+        case .changedElsewhere(let newer, let ids):
+            return changedElsewhere(newer, ids: ids)
         case .key(let key):
             // The one gate every save passes: a read-only journal never gets a `.record`.
             return refusingWritesIfReadOnly(handle(key))
@@ -96,6 +102,12 @@ public struct AppState: Sendable {
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .control("c") { return [.quit] }
         if key == .control("z") { return [.suspend] }
+        if case .paste = key, !notices.isEmpty || pendingSave != nil || view().cursor == nil {
+            // Only a field being typed in takes text; anywhere else a paste would be commands.
+            status = StatusLine("Nothing was pasted: a paste goes only into a field you are typing in.")
+            return []
+        }
+        if conflict != nil { return handleConflict(key) }
         if !notices.isEmpty {
             // Store notices are read before anything else, closed with Enter.
             if key == .enter || key == .escape { notices.removeFirst() }
@@ -103,6 +115,11 @@ public struct AppState: Sendable {
         }
         if pendingSave != nil { return [] } // a save is in flight; keys wait for its answer
         status = nil
+        if key == .character("R"), view().cursor == nil {
+            // Every screen: read what other copies saved (never while typing: R is then a letter).
+            reloadAsked = true
+            return [.reload]
+        }
         if refusesEditKeyWhenReadOnly(key) { return [] }
         switch screen {
         case .today:
@@ -128,7 +145,7 @@ public struct AppState: Sendable {
         }
     }
 
-    private mutating func apply(_ outcome: LogSymptomsScreen.Outcome) -> [Effect] {
+    mutating func apply(_ outcome: LogSymptomsScreen.Outcome) -> [Effect] {
         switch outcome {
         case .stay:
             return []
@@ -148,7 +165,8 @@ public struct AppState: Sendable {
                 return []
             }
             pendingSave = .symptomForm(changeCount: changes.count, day: day)
-            return [.record(changes)]
+            guard case .logSymptoms(let form) = screen else { return [.record(changes)] }
+            return [.recordUnlessChanged(changes, since: form.revisionsWhenShown(of: changes))]
         case .recordRedFlag(let change):
             pendingSave = .redFlag
             return [.record([change])]
@@ -220,6 +238,10 @@ public struct AppState: Sendable {
         }
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
         Chrome.drawStatus(status, into: &canvas)
+        if let conflict {
+            canvas.cursor = nil
+            conflictDialog(conflict).draw(into: &canvas)
+        }
         if let notice = notices.first {
             canvas.cursor = nil
             Dialog(title: "Please note", lines: [notice], prompt: "Press Enter to continue.", style: .warning).draw(into: &canvas)

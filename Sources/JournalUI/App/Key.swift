@@ -7,4 +7,8 @@ public enum Key: Equatable, Sendable, Hashable {
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
+    /// A block of text pasted into the terminal (bracketed paste), whole: it goes into the
+    /// text field being typed in, and is never read as keys (its newlines are not Enter, its
+    /// letters not commands).
+    case paste(String)
 }

@@ -9,6 +9,9 @@ public enum Msg: Sendable {
     case resize(width: Int, height: Int)
     /// The outcome of an `Effect.record`: the journal as it now stands on disk, or why not.
     case recorded(Result<Journal, SaveFailure>)
+    /// An `Effect.recordUnlessChanged` found these records changed on disk since the form opened
+    /// (another copy saved them): nothing was written; `Journal` is the journal as it now stands.
+    case changedElsewhere(Journal, ids: [EntryID])
     /// The outcome of an `Effect.reload`: the journal as it is durably on disk now, or why not.
     case reloaded(Result<Journal, SaveFailure>)
     /// SIGINT, SIGTERM or SIGHUP: finish up and leave.
@@ -26,6 +29,10 @@ public struct SaveFailure: Error, Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Append these changes to the journal durably, then send `.recorded`.
     case record([JournalChange])
+    /// Like `record`, but only if each record in `since` still has that revision on disk (0: no
+    /// record yet); otherwise nothing is written and `.changedElsewhere` comes back. A form that
+    /// was open while another copy saved must not silently save over the newer entry.
+    case recordUnlessChanged([JournalChange], since: [EntryID: Int])
     /// Read the journal again from the disk (another copy may have saved), then send `.reloaded`.
     case reload
     /// Suspend the program (Ctrl-Z); the loop repaints on return.

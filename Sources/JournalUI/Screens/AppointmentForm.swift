@@ -11,7 +11,7 @@ struct AppointmentForm: Equatable, Sendable {
     var date: TextField
     var time = TextField(maxLength: 5)
     var fasting = LabAppointment.What.lipids.fastingByDefault
-    var note = TextField(maxLength: 200)
+    var note = TextField(maxLength: 200, allowsLineBreaks: true)
     var focus: Field = .what
 
     init(day: LocalDate) {

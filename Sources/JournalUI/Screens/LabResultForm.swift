@@ -15,7 +15,7 @@ struct LabResultForm: Equatable, Sendable {
     var date: TextField
     var fasting = true
     var setting: TestSetting = .clinic
-    var note = TextField(maxLength: 200)
+    var note = TextField(maxLength: 200, allowsLineBreaks: true)
     var focus: Field = .test
 
     init(today: LocalDate, test: LabTest = .triglycerides, unit: LabUnit? = nil) {

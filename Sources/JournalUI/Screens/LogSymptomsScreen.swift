@@ -62,17 +62,52 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     /// Shown with the self-harm question's notice, as with PHQ-9 item 9.
     let crisisLine: String
 
+    /// The revision of every record of the day as the form showed it (0: none yet), so a save
+    /// can tell whether another copy changed one since.
+    var shownRevisions: [EntryID: Int] = [:]
+
     public init(day: LocalDate, journal: Journal) {
         self.day = day
         saved = Answers(day: day, journal: journal)
         answers = saved
         flags = RedFlagCatalogue.shipped.flags(for: journal.courseRecords?.settings.patientCategory)
         crisisLine = journal.programmeSettings.crisisLine
+        for symptom in symptoms {
+            let id = SymptomRating.entryID(day: day, symptom: symptom.slug)
+            shownRevisions[id] = journal.revisionNumber(of: id)
+        }
+        for flag in flags {
+            let id = RedFlagReport.entryID(day: day, flag: flag.id)
+            shownRevisions[id] = journal.revisionNumber(of: id)
+        }
     }
 
     /// The notice text a yes to `flag` shows, recorded with the answer.
     func noticeText(_ flag: String) -> String {
         RedFlagCatalogue.shipped.noticeParagraphs(for: flag, crisisLine: crisisLine).joined(separator: "\n")
+    }
+
+    /// The revisions the form showed of the records `changes` touch.
+    func revisionsWhenShown(of changes: [JournalChange]) -> [EntryID: Int] {
+        Dictionary(uniqueKeysWithValues: changes.map { ($0.id, shownRevisions[$0.id] ?? 0) })
+    }
+
+    /// Another copy saved some of this day's records: show what it saved for `ids` (the
+    /// person chose "take theirs"), keep every other unsaved answer.
+    mutating func takeSaved(_ ids: [EntryID], journal: Journal) {
+        let fresh = Answers(day: day, journal: journal)
+        for symptom in symptoms where ids.contains(SymptomRating.entryID(day: day, symptom: symptom.slug)) {
+            answers.grades[symptom.slug] = fresh.grades[symptom.slug]
+            answers.notes[symptom.slug] = fresh.notes[symptom.slug]
+        }
+        adopt(journal)
+    }
+
+    /// Takes `journal` as the one the form is based on (after "keep mine", the save goes over it).
+    mutating func adopt(_ journal: Journal) {
+        for id in shownRevisions.keys { shownRevisions[id] = journal.revisionNumber(of: id) }
+        let fresh = Answers(day: day, journal: journal)
+        saved = fresh
     }
 
     enum Row: Equatable { case symptom(String), flag(String) }
@@ -170,7 +205,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
         case .backspace, .delete, .character("x"):
             answers.grades[slug] = nil
         case .enter, .character("n"):
-            mode = .editingNote(slug: slug, field: TextField(text: answers.notes[slug] ?? "", maxLength: 500))
+            mode = .editingNote(slug: slug, field: TextField(text: answers.notes[slug] ?? "", maxLength: 500, allowsLineBreaks: true))
         default:
             break
         }
@@ -218,6 +253,11 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     mutating func redFlagRecorded(journal: Journal) {
         let fresh = Answers(day: day, journal: journal)
         saved.flags = fresh.flags
+        // This form saved it: the new revision is one the form has seen.
+        for flag in flags {
+            let id = RedFlagReport.entryID(day: day, flag: flag.id)
+            shownRevisions[id] = journal.revisionNumber(of: id)
+        }
     }
 
     // MARK: saving
@@ -256,6 +296,9 @@ public struct LogSymptomsScreen: Equatable, Sendable {
         }
         return .success(changes)
     }
+
+    /// The outcome of pressing s now.
+    func saveOutcome() -> Outcome { save() }
 
     private func save() -> Outcome {
         switch changes() {

@@ -1,3 +1,4 @@
+import JournalCore
 import Foundation
 
 /// A column chart in block characters for the trends: one column (or a few cells) per value,
@@ -29,7 +30,7 @@ public struct ColumnChart {
 
     public init(columns: [Column], maximum: Double, reference: (value: Double, label: String)? = nil,
                 captions: [String] = [], ticks: [Double]? = nil, widestColumn: Int = 4,
-                scaleText: @escaping (Double) -> String = { String(Int($0.rounded())) }) {
+                scaleText: @escaping (Double) -> String = { String(Int(clamping: $0.rounded())) }) {
         self.columns = columns
         self.maximum = maximum
         self.reference = reference
@@ -41,7 +42,7 @@ public struct ColumnChart {
 
     /// The row (from the top of the plot) a value's level falls in.
     private func row(of value: Double, plotRows: Int) -> Int {
-        plotRows - 1 - min(plotRows - 1, max(0, Int(value / maximum * Double(plotRows) - 0.0001)))
+        plotRows - 1 - min(plotRows - 1, max(0, Int(clamping: value / maximum * Double(plotRows) - 0.0001)))
     }
 
     /// The next round number at or above `value` (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten),
@@ -76,7 +77,7 @@ public struct ColumnChart {
         for (index, column) in shown.enumerated() {
             let x = plotLeft + index * columnWidth
             let barWidth = columnWidth > 1 ? columnWidth - 1 : 1
-            let eighthsTall = column.value.map { Int((min($0, maximum) / maximum * Double(plotRows * 8)).rounded()) } ?? 0
+            let eighthsTall = column.value.map { Int(clamping: (min($0, maximum) / maximum * Double(plotRows * 8)).rounded()) } ?? 0
             for row in 0..<plotRows {
                 let fromBottom = plotRows - 1 - row
                 let filled = min(8, max(0, eighthsTall - fromBottom * 8))

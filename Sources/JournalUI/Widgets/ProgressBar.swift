@@ -4,7 +4,7 @@ public enum ProgressBar {
         guard width > 2 else { return "" }
         let inner = width - 2
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
-        let filled = Int((clamped * Double(inner)).rounded(.down))
+        let filled = Int(clamping: (clamped * Double(inner)).rounded(.down))
         return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: inner - filled) + "]"
     }
 }

@@ -10,7 +10,7 @@ public enum Sparkline {
         let shown = values.suffix(max(0, width))
         guard let top = shown.max(), top > 0 else { return String(repeating: levels[0], count: shown.count) }
         return String(shown.map { value in
-            let index = Int((max(0, value) / top * Double(levels.count - 1)).rounded())
+            let index = Int(clamping: (max(0, value) / top * Double(levels.count - 1)).rounded())
             return levels[min(levels.count - 1, max(0, index))]
         })
     }
@@ -19,7 +19,7 @@ public enum Sparkline {
     /// a value above zero always shows at least a sliver.
     public static func bar(_ value: Double, scale: Double, width: Int) -> String {
         guard width > 0, scale > 0, value > 0 else { return "" }
-        let eighthsLong = min(width * 8, max(1, Int((value / scale * Double(width * 8)).rounded())))
+        let eighthsLong = min(width * 8, max(1, Int(clamping: (value / scale * Double(width * 8)).rounded())))
         let full = String(repeating: "█", count: eighthsLong / 8)
         let rest = eighthsLong % 8
         return rest == 0 ? full : full + String(eighths[rest - 1])
@@ -28,6 +28,6 @@ public enum Sparkline {
     /// The column (0..<width) a value falls in on a bar of `width` cells scaled to `scale`.
     public static func column(of value: Double, scale: Double, width: Int) -> Int? {
         guard width > 0, scale > 0, value >= 0, value <= scale else { return nil }
-        return min(width - 1, Int(value / scale * Double(width)))
+        return min(width - 1, Int(clamping: value / scale * Double(width)))
     }
 }

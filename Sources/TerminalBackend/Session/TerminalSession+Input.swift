@@ -64,10 +64,34 @@ extension TerminalSession {
                 let current = size
                 return .event(.resize(width: current.width, height: current.height))
             }
+            if code == BracketedPaste.startCode { return .event(.key(.paste(readPaste()))) }
+            if code == BracketedPaste.endCode { return .skipped }
             return KeyDecoder.key(code: code).map { .event(.key($0)) } ?? .skipped
         default:
             return .nothing
         }
+    }
+
+    /// Everything up to the end marker, as text: CR (what Enter sends in raw mode) becomes a
+    /// line break; key codes inside a paste (an escape sequence in the pasted text) are dropped.
+    /// If the end marker never comes, what arrived is the paste.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        var count = 0
+        while count < BracketedPaste.largestPaste {
+            var value: wint_t = 0
+            switch wget_wch(window, &value) {
+            case OK:
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                text.append(scalar == "\r" ? "\n" : scalar)
+                count += 1
+            case isoj_key_code_yes():
+                if Int32(bitPattern: value) == BracketedPaste.endCode { return String(text) }
+            default:
+                guard waitForInput(milliseconds: 500) == .input else { return String(text) }
+            }
+        }
+        return String(text)
     }
 
     private enum WaitResult {

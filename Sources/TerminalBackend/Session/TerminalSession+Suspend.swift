@@ -8,6 +8,7 @@ extension TerminalSession {
     /// with SIGTSTP ignored (no job control to come back from).
     public func suspend() {
         guard !isStopped, inCursesMode, signals.jobControl else { return }
+        BracketedPaste.disable()
         curs_set(1)
         SignalFlags.cursesActive.store(false, ordering: .releasing)
         endwin()
@@ -20,6 +21,7 @@ extension TerminalSession {
         SignalFlags.cursesActive.store(true, ordering: .releasing)
         SignalFlags.suspendRequested.store(false, ordering: .releasing)
         StderrDiversion.begin()
+        BracketedPaste.enable()
         // While stopped we were not the foreground job, so no SIGWINCH reached us. resizeterm
         // queues a KEY_RESIZE, so the app hears of the new size on its next read.
         var rows: Int32 = 0

@@ -76,6 +76,7 @@ public final class TerminalSession {
         set_escdelay(25) // Esc alone is reported after 25 ms, not a second
         wtimeout(window, 0) // reads never block; nextEvent waits in poll (see +Input)
         curs_set(0)
+        BracketedPaste.enable()
         let palette = StylePalette()
         StderrDiversion.begin()
         return TerminalSession(screen: screen, window: window, palette: palette, unicode: unicode,
@@ -97,6 +98,7 @@ public final class TerminalSession {
         isStopped = true
         SignalFlags.wakeDescriptor.store(-1, ordering: .releasing)
         if inCursesMode {
+            BracketedPaste.disable()
             curs_set(1)
             SignalFlags.cursesActive.store(false, ordering: .releasing)
             endwin()

@@ -31,6 +31,7 @@ func handleCrashSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?
     // First, so a fault inside endwin goes to the previous action instead of back here.
     _ = isoj_restore_signal(signal, SignalFlags.previousAction(signal))
     if SignalFlags.cursesActive.exchange(false, ordering: .acquiringAndReleasing) {
+        BracketedPaste.disable()
         endwin()
     }
     StderrDiversion.end() // the "Fatal error: …" line appears above the backtrace

@@ -120,7 +120,7 @@ enum JournalFindingText {
         case .missing:
             out.append("There is no journal yet at \(finding.journalPath) (it is created by the first entry).")
         case .notAFile:
-            out.append("DAMAGED: \(finding.journalPath) should be your journal file, but something else (such as a folder) is there.")
+            out.append("DAMAGED: \(finding.journalPath) should be your journal file, but something else (such as a folder or a named pipe) is there.")
         case .examined:
             guard let examination = finding.examination else { break }
             let version = examination.header?.schemaVersion
@@ -143,6 +143,9 @@ enum JournalFindingText {
                 }
                 if bad > listedLines { out.append("  … and \(bad - listedLines) more.") }
             }
+            if !examination.isNewerVersion {
+                out += auditLines(examination.audit, now: Date(), timeZone: .current)
+            }
             if examination.unfinishedBytes > 0 && !examination.isNewerVersion {
                 out.append("The last \(examination.unfinishedBytes) byte\(examination.unfinishedBytes == 1 ? " is" : "s are") "
                            + "an unfinished line (a save cut off by a crash, or one in progress). The next time IsoJournal "
@@ -150,6 +153,18 @@ enum JournalFindingText {
             }
         }
         return out + finding.remarks
+    }
+
+    /// Oddities in lines that read: not damage (nothing is refused or repaired), but worth a look.
+    static func auditLines(_ audit: JournalAudit, now: Date, timeZone: TimeZone) -> [String] {
+        let remarks = audit.remarks + audit.future(now: now, timeZone: timeZone)
+        guard !remarks.isEmpty else { return [] }
+        var out = ["WORTH A LOOK: \(remarks.count) line\(remarks.count == 1 ? " reads" : "s read") but \(remarks.count == 1 ? "is" : "are") odd:"]
+        for remark in remarks.sorted(by: { $0.line < $1.line }).prefix(listedLines) {
+            out.append("  line \(remark.line): \(remark.text)")
+        }
+        if remarks.count > listedLines { out.append("  … and \(remarks.count - listedLines) more.") }
+        return out
     }
 
     static func plan(_ finding: JournalRepair.Finding, _ examination: JournalExamination) -> [String] {

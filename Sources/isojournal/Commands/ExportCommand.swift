@@ -19,7 +19,8 @@ struct ExportCalendarCommand: ParsableCommand {
         discussion: "Re-importing a newer file updates the same events (stable UIDs). Example: isojournal export ics -o ~/isojournal.ics --days 60"
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output).", valueName: "file")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default, or -: standard output). Never inside the journal folder.", valueName: "file")) var output: String?
+    @Flag(help: "Replace the -o file if it already exists.") var force = false
     @Option(help: "How many days ahead (1–366).") var days: Int = 30
     @OptionGroup var location: DataDirectoryOption
 
@@ -28,16 +29,9 @@ struct ExportCalendarCommand: ParsableCommand {
             guard (1...366).contains(days) else { throw CommandFailure.badInput("--days: from 1 to 366.") }
             let store = try location.openStore(mode: .readOnly)
             let text = CalendarExport.ics(journal: store.journal, now: Date(), timeZone: .current, days: days)
-            guard let output else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-                return
-            }
-            do {
-                try PrivateFile.write(Data(text.utf8), to: output)
-            } catch {
-                throw CommandFailure.runtime("Could not write \(output): \(error.localizedDescription)")
-            }
-            say("Wrote \(output).")
+            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force, readOnScreen: false,
+                                                              journalFolder: store.directory) else { return }
+            say("Wrote \(TerminalText.line(written)).")
         }
     }
 }

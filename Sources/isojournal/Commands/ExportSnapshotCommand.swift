@@ -15,7 +15,8 @@ struct ExportSnapshotCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file.", valueName: "file")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file (- for standard output). Never inside the journal folder.", valueName: "file")) var output: String
+    @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var location: DataDirectoryOption
 
     func run() throws {
@@ -28,13 +29,11 @@ struct ExportSnapshotCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.runtime(error.message)
             }
-            do {
-                try PrivateFile.write(Data(bytes), to: output)
-            } catch {
-                throw CommandFailure.runtime("Could not write \(output): \(error.localizedDescription)")
-            }
+            guard let written = try OutputDestination.deliver(bytes, to: output, force: force, readOnScreen: false,
+                                                              journalFolder: store.directory) else { return }
             let count = store.journal.currentRecordCount
-            say("Wrote \(output): \(count) record\(count == 1 ? "" : "s"), \(bytes.count) bytes. Open it with: isojournal view --snapshot \(output)")
+            let shown = TerminalText.line(written)
+            say("Wrote \(shown): \(count) record\(count == 1 ? "" : "s"), \(bytes.count) bytes. Open it with: isojournal view --snapshot \(shown)")
         }
     }
 }

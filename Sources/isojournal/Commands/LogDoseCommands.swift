@@ -104,6 +104,9 @@ struct LogDoseCommand: ParsableCommand {
             throw .badInput("'\(mg)' is not a number of mg.")
         }
         guard value > 0 else { throw .badInput("A dose must be more than 0 mg. To record a dose you did not take, use --skipped.") }
+        guard PlausibleNumbers.doseMilligrams.contains(value) else {
+            throw .badInput("\(mg) mg is not a possible dose (at most \(MilligramText.format(PlausibleNumbers.doseMilligrams.upperBound)) mg at a time); check the number.")
+        }
         return value
     }
 
@@ -190,7 +193,7 @@ struct LogMedicineCommand: ParsableCommand {
                 say("WARNING: " + interaction.warning)
                 say("Source: " + interaction.source)
             }
-            say("Saved: \(trimmed) on \(day.iso).")
+            say("Saved: \(TerminalText.line(trimmed)) on \(day.iso).")
         }
     }
 }

@@ -128,6 +128,7 @@ struct RemindSnoozeCommand: ParsableCommand {
             let until = now.addingTimeInterval(try CommandTime.span(duration, option: "--for"))
             try refuseStopAlert(id, doing: "snoozed")
             let store = try location.openStore(mode: .readWrite)
+            try KnownReminder.check(id, in: store.journal, now: now)
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.snoozedUntil = until
             let final = state
@@ -152,6 +153,7 @@ struct RemindDismissCommand: ParsableCommand {
         try reportingFailures {
             try refuseStopAlert(id, doing: "dismissed")
             let store = try location.openStore(mode: .readWrite)
+            try KnownReminder.check(id, in: store.journal, now: Date())
             var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
             state.dismissed = true
             let final = state

@@ -31,8 +31,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Course month N (default: the current one).", valueName: "N")) var month: Int?
     @Option(help: ArgumentHelp("The whole course N (this journal holds one: 1).", valueName: "N")) var course: Int?
     @Option(help: "md, html, csv or json.") var format: Format = .md
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default: standard output).", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"))
     var output: String?
+    @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var source: JournalToRead
 
     func run() throws {
@@ -47,18 +48,9 @@ struct ReportCommand: ParsableCommand {
             case .failure(let problem): throw CommandFailure.badInput(problem.message)
             }
             let text = Self.text(format, journal: journal, range: range, now: now, timeZone: zone)
-            guard let output else {
-                if let failure = StandardOutput.write(text, to: STDOUT_FILENO), failure.code != EPIPE {
-                    throw CommandFailure.runtime("Could not write the report: \(failure.plainWords).")
-                }
-                return
-            }
-            do {
-                try PrivateFile.write(Data(text.utf8), to: output)
-            } catch {
-                throw CommandFailure.runtime("Could not write \(output): \(error.localizedDescription)")
-            }
-            say("Wrote \(output) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
+            guard let written = try OutputDestination.deliver(Array(text.utf8), to: output, force: force, readOnScreen: format != .json,
+                                                              journalFolder: source.journalFolder) else { return }
+            say("Wrote \(TerminalText.line(written)) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
         }
     }
 

@@ -16,11 +16,18 @@ struct InteractiveLoop {
         var state = AppState(journal: store.journal, now: Date(), timeZone: .current,
                              width: terminal.size.width, height: terminal.size.height,
                              notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true)
+        var lastLook = store.fileLook()
         while true {
             terminal.present(state.view())
             // Wake at least once a second so the clock (and later the reminders) move on their own.
             let event = terminal.nextEvent(timeoutMilliseconds: 1000)
             var queue: [Msg] = [.tick(Date())]
+            // The screen follows the file: another copy (the shell, a second window) appended.
+            let look = store.fileLook()
+            if look != lastLook {
+                lastLook = look
+                queue.append(.reloaded(store.reloadJournal()))
+            }
             switch event {
             case .key(let key): queue.append(.key(key))
             case .resize(let width, let height): queue.append(.resize(width: width, height: height))
@@ -33,6 +40,8 @@ struct InteractiveLoop {
                     switch effect {
                     case .record(let changes):
                         queue.append(.recorded(store.save(changes)))
+                    case .recordUnlessChanged(let changes, let since):
+                        queue.append(store.saveUnlessChanged(changes, since: since))
                     case .reload:
                         queue.append(.reloaded(store.reloadJournal()))
                     case .suspend:

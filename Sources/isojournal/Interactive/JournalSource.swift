@@ -14,6 +14,48 @@ protocol JournalSource: AnyObject {
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure>
     /// The last durable state, read again (another copy may have saved since).
     func reloadJournal() -> Result<Journal, SaveFailure>
+    /// Writes only if every record in `since` still has that revision on disk (checked under
+    /// the lock, after catching up): `.recorded` when written, else `.changedElsewhere`.
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg
+    /// A cheap look at the journal file (which file, how long): when it differs from the last
+    /// look, another copy saved and the screen should follow. nil when there is nothing to watch.
+    func fileLook() -> FileLook?
+}
+
+/// What one `stat` says about the journal file: enough to notice an append or a replacement.
+struct FileLook: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int
+}
+
+extension JournalStore {
+    func fileLook() -> FileLook? {
+        guard let status = try? PosixFileSystem().lstat(journalPath) else { return nil }
+        return FileLook(device: status.device, inode: status.inode, size: status.size)
+    }
+}
+
+/// The records whose revision on disk is no longer the one a form showed.
+private struct ChangedElsewhere: Error { let ids: [EntryID] }
+
+extension JournalStore {
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg {
+        do {
+            let saved = try transaction { onDisk in
+                let changed = since.filter { onDisk.revisionNumber(of: $0.key) != $0.value }.keys.sorted()
+                if !changed.isEmpty { throw ChangedElsewhere(ids: changed) }
+                return changes
+            }
+            return .recorded(.success(saved))
+        } catch let conflict as ChangedElsewhere {
+            return .changedElsewhere(journal, ids: conflict.ids)
+        } catch let error as StoreError {
+            return .recorded(.failure(SaveFailure(message: error.message)))
+        } catch {
+            return .recorded(.failure(SaveFailure(message: "Not saved: \(error)")))
+        }
+    }
 }
 
 extension JournalStore: JournalSource {
@@ -53,6 +95,12 @@ final class SnapshotSource: JournalSource {
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure> {
         .failure(SaveFailure(message: "Nothing was saved: a snapshot is for viewing only."))
     }
+
+    func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int]) -> Msg {
+        .recorded(save(changes))
+    }
+
+    func fileLook() -> FileLook? { nil } // a snapshot does not change under the viewer
 
     func reloadJournal() -> Result<Journal, SaveFailure> {
         do throws(SnapshotError) {

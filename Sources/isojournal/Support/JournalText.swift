@@ -13,7 +13,7 @@ enum JournalText {
                 output.append(entry.day.iso)
                 currentDay = entry.day
             }
-            output.append("  " + EntryDescription.line(entry, timeZone: timeZone))
+            output.append("  " + TerminalText.line(EntryDescription.line(entry, timeZone: timeZone)))
         }
         return output.joined(separator: "\n")
     }

@@ -17,6 +17,12 @@ struct JournalToRead: ParsableArguments {
                                valueName: "file"))
     var snapshot: String?
 
+    /// The data folder this command reads (or would read): files it writes must never land
+    /// inside it, even when it reads a snapshot. Empty when no folder can be named.
+    var journalFolder: String {
+        (try? DataDirectory.resolve(explicit: location.dataDirectory, environment: ProcessInfo.processInfo.environment)) ?? ""
+    }
+
     /// The journal, checked to hold records, with what the person should know about it.
     struct Loaded {
         let journal: Journal

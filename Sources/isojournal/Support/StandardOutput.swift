@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import JournalCore
 import JournalStore
 
 /// Writing to standard output and standard error without ever crashing.
@@ -12,7 +13,12 @@ enum StandardOutput {
     /// Every byte to `descriptor`, continuing after short writes and interruptions. nil when
     /// all was written, else the error.
     static func write(_ text: String, to descriptor: Int32) -> SystemError? {
-        var bytes = Array(text.utf8)[...]
+        write(bytes: Array(text.utf8), to: descriptor)
+    }
+
+    /// Like `write(_:to:)`, for bytes that are not necessarily text (a snapshot).
+    static func write(bytes all: [UInt8], to descriptor: Int32) -> SystemError? {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
@@ -32,15 +38,24 @@ enum StandardOutput {
 
     /// One line on standard error, prefixed "isojournal: ". If even that fails there is
     /// nowhere left to tell anyone, so the failure is ignored.
+    /// Messages echo what was typed and what files hold, so they are made terminal-safe here.
     static func warn(_ text: String) {
-        _ = write("isojournal: " + text + "\n", to: STDERR_FILENO)
+        _ = write("isojournal: " + TerminalText.line(text) + "\n", to: STDERR_FILENO)
     }
 }
 
 /// Prints a line to standard output. If the output cannot be written (a full disk, a file-size
 /// limit, a closed pipe), says so on standard error and ends the program with exit code 1:
 /// whatever the command saved before printing stays saved.
+/// Everything printed this way is made terminal-safe (`TerminalText.block`): notes, names and
+/// paths in it cannot drive the terminal.
 func say(_ text: String) {
+    sayExactly(TerminalText.block(text))
+}
+
+/// `say` for text that must reach the reader unchanged: JSON, whose own escaping keeps it safe
+/// for a terminal and whose content scripts rely on.
+private func sayExactly(_ text: String) {
     StandardOutput.ignoreFileSizeSignal()
     guard let failure = StandardOutput.write(text + "\n", to: STDOUT_FILENO) else { return }
     if failure.code != EPIPE { // a reader that went away (`| head`) needs no explanation
@@ -54,5 +69,5 @@ func say(_ text: String) {
 func say<Value: Encodable>(json value: Value) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    say(String(decoding: try encoder.encode(value), as: UTF8.self))
+    sayExactly(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

@@ -96,7 +96,7 @@ struct TrendsView: Equatable, Sendable {
         guard !totals.isEmpty else { return ("The course starts on \(DateText.short(records.settings.startDate)).", "") }
         // Squeeze the whole course into the width: each column is the total at the end of `step` days.
         let plotWidth = max(1, canvas.width - 4 - 8)
-        let step = max(1, Int((Double(totals.count) / Double(plotWidth)).rounded(.up)))
+        let step = max(1, Int(clamping: (Double(totals.count) / Double(plotWidth)).rounded(.up)))
         let sampled = stride(from: step - 1, to: totals.count + step - 1, by: step).map { totals[min($0, totals.count - 1)] }
         let target = progress.targetMgPerKg
         let chart = ColumnChart(columns: sampled.map { ColumnChart.Column($0.cumulativeMgPerKg, style: Style(foreground: .cyan)) },
@@ -104,7 +104,7 @@ struct TrendsView: Equatable, Sendable {
                                 reference: (target, "target \(MilligramText.format(target))"),
                                 captions: sampled.map { Self.caption($0.day) })
         place(chart, into: &canvas, rows: rows)
-        let percent = Int((progress.fractionOfTarget * 100).rounded())
+        let percent = Int(clamping: (progress.fractionOfTarget * 100).rounded())
         let finish = progress.projectedFinishAtRecentIntake.map { "target about \(DateText.short($0)) at recent intake" } ?? "no recent intake"
         return ("\(String(format: "%.1f", progress.cumulativeMgPerKg)) of \(MilligramText.format(target)) mg/kg (\(percent)%) · \(finish)",
                 step == 1 ? "One column per day." : "One column per \(step) days.")
@@ -117,8 +117,8 @@ struct TrendsView: Equatable, Sendable {
             ColumnChart.Column(month.adherence.fraction.map { $0 * 100 },
                                style: (month.adherence.fraction ?? 1) < 0.8 ? Style(foreground: .yellow) : Style(foreground: .green))
         }
-        let captions = months.map { "M\($0.month) " + ($0.adherence.fraction.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") }
-        place(ColumnChart(columns: columns, maximum: 100, captions: captions, widestColumn: 9, scaleText: { "\(Int($0.rounded()))%" }),
+        let captions = months.map { "M\($0.month) " + ($0.adherence.fraction.map { "\(Int(clamping: ($0 * 100).rounded()))%" } ?? "–") }
+        place(ColumnChart(columns: columns, maximum: 100, captions: captions, widestColumn: 9, scaleText: { "\(Int(clamping: $0.rounded()))%" }),
               into: &canvas, rows: rows)
         let text = months.map { "M\($0.month) \($0.adherence.taken)/\($0.adherence.planned)" }.joined(separator: " · ")
         let missing = months.reduce(0) { $0 + $1.adherence.skipped }
