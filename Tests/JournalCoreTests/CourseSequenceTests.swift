@@ -98,4 +98,36 @@ struct CourseSequenceTests {
         #expect(timeline.first { $0.day == day("06-01") }?.courseText == " · course 2, day 1")
         #expect(timeline.first { $0.day == day("03-03") }?.courseText == " · course 1, day 2")
     }
+
+    @Test("a course started in the evening expects nothing from that morning")
+    func startTime() {
+        var settings = CourseSettings(startDate: day("03-02"), patientCategory: .cannotGetPregnant)
+        settings.startMinuteOfDay = 18 * 60
+        let records = CourseRecords(settings: settings, steps: [DoseStep(startDate: day("03-02"), cycle: [[20, 20]])],
+                                    weights: [(day: day("03-02"), kilograms: 50)])
+        #expect(records.plannedIntakes(on: day("03-02")).map(\.slot.name) == ["evening"])
+        #expect(records.plannedIntakes(on: day("03-03")).map(\.slot.name) == ["morning", "evening"])
+        // 2 March at 21:00: only the 20:00 dose was due (the 08:00 one came before the start).
+        #expect(CourseProgress(records: records, now: at("03-02", 21), timeZone: zone).overall.planned == 1)
+    }
+
+    @Test("the first mood check is due at the end of the first week (course day 7), not on day 1; a setting moves it")
+    func firstMoodCheck() {
+        var journal = firstCourse()
+        func mood(_ date: String) -> Reminder? {
+            ReminderEngine.reminders(journal: journal, now: at(date, 10), timeZone: zone).first { $0.kind == .moodCheck }
+        }
+        // Start Mon 2 Mar: day 7 is Sun 8 Mar.
+        #expect(mood("03-02") == nil)
+        #expect(mood("03-07")?.urgency == .upcoming)
+        #expect(mood("03-08")?.urgency == .today)
+        #expect(mood("03-09")?.urgency == .overdue)
+        #expect(MonthlyChecklist.build(journal: journal, today: day("03-03"))?.items.first { $0.id == "mood-check" }?.status == .upcoming)
+        apply([.put(ProgrammeSettings.entryID, day: day("03-02"), body: .programmeSettings(ProgrammeSettings(moodCheckIntervalDays: nil)))],
+              to: &journal, at: at("03-02", 9))
+        var settings = journal.programmeSettings
+        settings.firstMoodCheckCourseDay = 3
+        apply([.put(ProgrammeSettings.entryID, day: day("03-02"), body: .programmeSettings(settings))], to: &journal, at: at("03-02", 9))
+        #expect(mood("03-04")?.urgency == .today)
+    }
 }

@@ -55,7 +55,7 @@ struct CourseScreensTests {
           Patient category   (•) can get pregnant  ( ) cannot get pregnant
           Planned end
 
-         The day of your first dose, YYYY-MM-DD.
+         The day of your first dose, YYYY-MM-DD (add HH:MM if not the day's first).
 
 
 

@@ -85,6 +85,7 @@ public enum CourseLifecycle {
         settings.startDate = new.start
         settings.lastDoseDate = nil
         settings.plannedEndDate = nil
+        settings.startMinuteOfDay = nil
         if let target = new.targetMgPerKg { settings.targetMgPerKg = target }
         let cycle = new.planCycle ?? current.steps.last?.cycle ?? [[20, 20]]
         var changes: [JournalChange] = [

@@ -65,9 +65,11 @@ public struct CourseRecords: Equatable, Sendable {
     public func plannedIntakes(on day: LocalDate) -> [(slot: IntakeSlot, milligrams: Double)] {
         guard isCourseDay(day), let step = step(on: day) else { return [] }
         let amounts = step.plannedMilligrams(on: day)
+        // A course started in the evening expects nothing from that morning.
+        let firstMinute = day == settings.startDate ? (settings.startMinuteOfDay ?? 0) : 0
         return settings.intakeSlots.enumerated().compactMap { index, slot in
             let mg = index < amounts.count ? amounts[index] : 0
-            return mg > 0 ? (slot, mg) : nil
+            return mg > 0 && slot.minuteOfDay >= firstMinute ? (slot, mg) : nil
         }
     }
 }

@@ -63,6 +63,20 @@ public enum CourseInput {
         return date
     }
 
+    /// "2026-11-02" or "2026-11-02 18:00": the start day, and the time of the first dose when
+    /// the course did not start with the day's first intake.
+    public static func start(_ text: String, field: String) throws(CourseInputError) -> (day: LocalDate, minute: Int?) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(parts.count), let day = LocalDate(iso: String(parts[0])) else {
+            throw CourseInputError(field: field, message: "\(field): '\(text)' is not a date; write YYYY-MM-DD (or YYYY-MM-DD HH:MM for the first dose's time).")
+        }
+        guard parts.count == 2 else { return (day, nil) }
+        guard let minute = Timestamp.parseClock(parts[1]) else {
+            throw CourseInputError(field: field, message: "\(field): '\(parts[1])' is not a time like 18:00.")
+        }
+        return (day, minute)
+    }
+
     public static func weight(_ text: String, unit: WeightUnit) throws(CourseInputError) -> Double {
         guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
               value.isFinite else {

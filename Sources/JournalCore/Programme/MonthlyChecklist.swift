@@ -47,7 +47,9 @@ public struct MonthlyChecklist: Equatable, Sendable {
             case "blood-draw": items.append(context.bloodDraw())
             case "prescriber-visit": items.append(context.prescriberVisit())
             case "pickup": items.append(context.pickup(window: window, missed: missed))
-            case "mood-check": items.append(context.moodCheck())
+            case "mood-check":
+                let firstCheck = course.settings.startDate.adding(days: max(1, settings.firstMoodCheckCourseDay ?? rules.moodCheck.firstOnCourseDay) - 1)
+                items.append(context.moodCheck(firstDue: firstCheck))
             case "contraception-1", "contraception-2": items.append(context.contraception(id, methods: settings.contraceptionMethods))
             default: items.append(context.tickedItem(id, title: ChecklistItemKind.title(of: id, methods: settings.contraceptionMethods)))
             }
@@ -263,7 +265,8 @@ struct ChecklistContext {
         return ChecklistItem(id: "pickup", title: title, status: openStatus, detail: "once the window opens", note: note, canTick: true)
     }
 
-    func moodCheck() -> ChecklistItem {
+    /// `firstDue`: the course's first check is due at the end of its first week, not on day 1.
+    func moodCheck(firstDue: LocalDate) -> ChecklistItem {
         let title = ChecklistItemKind.title(of: "mood-check")
         let checks = journal.entries(from: first, to: last).compactMap { entry -> (LocalDate, MoodCheck)? in
             if case .moodCheck(let check)? = entry.body { return (entry.day, check) } else { return nil }
@@ -273,6 +276,10 @@ struct ChecklistContext {
             return ChecklistItem(id: "mood-check", title: title, status: check.selfHarmAnswered ? .alarm : .done(day),
                                  detail: "\(day.iso): \(score)" + (check.selfHarmAnswered ? " — item 9 answered: contact your prescriber" : ""),
                                  canTick: false)
+        }
+        if today < firstDue, firstDue <= last {
+            return ChecklistItem(id: "mood-check", title: title, status: .upcoming,
+                                 detail: "a two-question check, due from \(firstDue.iso) (m on Today)", canTick: false)
         }
         return ChecklistItem(id: "mood-check", title: title, status: today < first ? .upcoming : (today > last ? .overdue : .due),
                              detail: "a two-question check (m on Today)", canTick: false)

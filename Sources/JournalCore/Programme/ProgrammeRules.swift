@@ -63,6 +63,8 @@ public struct ProgrammeRules: Sendable, Decodable {
     }
 
     public struct MoodRules: Sendable, Decodable, Equatable {
+        /// The course day the first check falls due (7: the end of the first week), not day 1.
+        public let firstOnCourseDay: Int
         public let intervalDays: Int
         public let phq2StepUpAt: Int
         public let phq9TellPrescriberAt: Int

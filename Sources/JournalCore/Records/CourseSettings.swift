@@ -7,6 +7,9 @@ public struct CourseSettings: Equatable, Codable, Sendable {
     }
 
     public var startDate: LocalDate
+    /// The time of the first dose on the start day, when it was not the day's first intake:
+    /// intakes before it on that day are not expected. Minutes after local midnight.
+    public var startMinuteOfDay: Int?
     /// As the patient names it: "generic isotretinoin", "Absorica LD", …
     public var product: String
     /// Most generic capsules must be taken with a fat-containing meal; Absorica need not be.
@@ -38,7 +41,7 @@ public struct CourseSettings: Equatable, Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case startDate, product, takeWithFood, targetMgPerKg, patientCategory, intakeSlots,
+        case startDate, startMinuteOfDay, product, takeWithFood, targetMgPerKg, patientCategory, intakeSlots,
              plannedEndDate, lastDoseDate, weightUnit
     }
 

@@ -31,6 +31,7 @@ public enum PlausibleNumbers {
         case .course(let settings):
             if !targetMgPerKg.contains(settings.targetMgPerKg) { return "its target \(settings.targetMgPerKg) mg/kg is not possible" }
             if settings.intakeSlots.contains(where: { !minuteOfDay.contains($0.minuteOfDay) }) { return "an intake time is not within the day" }
+            if let start = settings.startMinuteOfDay, !minuteOfDay.contains(start) { return "the start time is not within the day" }
             return nil
         case .doseStep(let step):
             if step.cycle.joined().contains(where: { !doseMilligrams.contains($0) }) { return "a planned dose is not a possible number of mg" }

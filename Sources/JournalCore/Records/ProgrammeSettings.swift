@@ -13,6 +13,8 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
     public var crisisLine: String
     /// Days between mood checks; nil: the rule data's interval.
     public var moodCheckIntervalDays: Int?
+    /// The course day the first mood check is due; nil: the rule data's (end of the first week).
+    public var firstMoodCheckCourseDay: Int?
     /// From this time of day, an unlogged day's symptoms are reminded (default 19:00).
     public var symptomReminderMinute: Int
     /// A dose is "overdue" this long after its time (default 60 minutes).
@@ -38,7 +40,7 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
     public static let entryID = EntryID("programme-settings")
 
     enum CodingKeys: String, CodingKey {
-        case ruleSetID = "ruleSet", effectiveFromOverrides, contraceptionMethods, crisisLine, moodCheckIntervalDays,
+        case ruleSetID = "ruleSet", effectiveFromOverrides, contraceptionMethods, crisisLine, moodCheckIntervalDays, firstMoodCheckCourseDay,
              symptomReminderMinute, doseGraceMinutes, patientName
     }
 
@@ -49,6 +51,7 @@ public struct ProgrammeSettings: Equatable, Codable, Sendable {
         contraceptionMethods = try c.decodeIfPresent([String].self, forKey: .contraceptionMethods) ?? []
         crisisLine = try c.decodeIfPresent(String.self, forKey: .crisisLine) ?? Self.defaultCrisisLine
         moodCheckIntervalDays = try c.decodeIfPresent(Int.self, forKey: .moodCheckIntervalDays)
+        firstMoodCheckCourseDay = try c.decodeIfPresent(Int.self, forKey: .firstMoodCheckCourseDay)
         symptomReminderMinute = try c.decodeIfPresent(Int.self, forKey: .symptomReminderMinute) ?? 19 * 60
         doseGraceMinutes = try c.decodeIfPresent(Int.self, forKey: .doseGraceMinutes) ?? 60
         patientName = try c.decodeIfPresent(String.self, forKey: .patientName)

@@ -184,7 +184,9 @@ struct ReminderContext {
         let interval = settings.moodCheckIntervalDays ?? rules.moodCheck.intervalDays
         let checks = journal.currentEntries(of: .moodCheck).filter { if case .moodCheck? = $0.body { return true } else { return false } }
         let last = checks.map(\.day).max()
-        let dueDay = last.map { $0.adding(days: interval) } ?? course.settings.startDate
+        // The first check is due at the end of the first week (rule data, or the patient's setting), not on day 1.
+        let firstDay = course.settings.startDate.adding(days: max(1, settings.firstMoodCheckCourseDay ?? rules.moodCheck.firstOnCourseDay) - 1)
+        let dueDay = last.map { $0.adding(days: interval) } ?? firstDay
         guard dueDay <= today.adding(days: 1) else { return [] }
         return [Reminder(id: "mood-\(dueDay.iso)", kind: .moodCheck, due: at(dueDay, 9 * 60),
                          urgency: dueDay < today ? .overdue : (dueDay == today ? .today : .upcoming),

@@ -32,8 +32,10 @@ public struct CourseSetupScreen: Equatable, Sendable {
                   help: "The first day of a changed plan, YYYY-MM-DD (today, or a later day your prescriber set)."),
         ]
         form = Form(fields: [
-            .init(key: "start", label: "Start date", value: .text(TextField(text: (settings?.startDate ?? today).iso, maxLength: 10)),
-                  help: "The day of your first dose, YYYY-MM-DD."),
+            .init(key: "start", label: "Start date", value: .text(TextField(
+                text: (settings?.startDate ?? today).iso + (settings?.startMinuteOfDay.map { " " + Timestamp.clockText(minuteOfDay: $0) } ?? ""),
+                maxLength: 16)),
+                  help: "The day of your first dose, YYYY-MM-DD (add HH:MM if not the day's first)."),
             .init(key: "weight", label: "Body weight", value: .text(TextField(text: weightText, maxLength: 6)),
                   help: "Used for mg/kg. Update it later whenever you weigh yourself."),
             .init(key: "unit", label: "Weight unit", value: .choice(options: ["kg", "lb"], selected: unit == .kilograms ? 0 : 1),
@@ -80,7 +82,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
 
     /// The form's values as a checked setup; the first problem found is thrown.
     func parse(existing: CourseSettings?) throws(CourseInputError) -> CourseSetup {
-        let start = try CourseInput.date(form.value("start"), field: "start")
+        let (start, startMinute) = try CourseInput.start(form.value("start"), field: "start")
         let unit: WeightUnit = form.value("unit") == "lb" ? .pounds : .kilograms
         let weightText = form.value("weight")
         guard !weightText.isEmpty || existing != nil else {
@@ -101,9 +103,10 @@ public struct CourseSetupScreen: Equatable, Sendable {
         }
         let category = Self.categories.first { $0.1 == form.value("category") }?.0 ?? .canGetPregnant
         let product = form.value("product").isEmpty ? "isotretinoin" : form.value("product")
-        let settings = CourseSettings(startDate: start, product: product, takeWithFood: form.value("food") == "with food",
+        var settings = CourseSettings(startDate: start, product: product, takeWithFood: form.value("food") == "with food",
                                       targetMgPerKg: target, patientCategory: category, intakeSlots: slots,
                                       plannedEndDate: plannedEnd, lastDoseDate: existing?.lastDoseDate, weightUnit: unit)
+        settings.startMinuteOfDay = startMinute
         let planFromText = form.value("planFrom")
         let planFrom = planFromText.isEmpty ? nil : try CourseInput.date(planFromText, field: "planFrom")
         return CourseSetup(settings: settings, planCycle: cycle, weight: weight.map { ($0, unit) }, planFrom: planFrom)

@@ -23,6 +23,10 @@ struct CourseSetCommand: ParsableCommand {
     )
 
     @Option(help: ArgumentHelp("Day of the first dose.", valueName: "YYYY-MM-DD")) var start: String?
+    @Option(name: .customLong("start-time"),
+            help: ArgumentHelp("Time of the first dose, when it was not the day's first intake (earlier ones that day are not expected).",
+                               valueName: "HH:MM"))
+    var startTime: String?
     @Option(help: "Body weight (recorded in the weight history).") var weight: String?
     @Option(help: ArgumentHelp("Unit of --weight and of how weight is shown.", valueName: "kg|lb")) var unit: String?
     @Option(help: "The product, as on the box (e.g. \"Absorica LD\").") var product: String?
@@ -74,7 +78,7 @@ struct CourseSetCommand: ParsableCommand {
                 chosenCategory = old!.patientCategory
             }
             let startDate = try start.map { text throws(CourseInputError) in try CourseInput.date(text, field: "--start") } ?? old!.startDate
-            let settings = CourseSettings(
+            var settings = CourseSettings(
                 startDate: startDate,
                 product: product ?? old?.product ?? "isotretinoin",
                 takeWithFood: food.map { $0 == .withFood } ?? old?.takeWithFood ?? true,
@@ -84,6 +88,13 @@ struct CourseSetCommand: ParsableCommand {
                 plannedEndDate: try plannedEnd.map { text throws(CourseInputError) in try CourseInput.date(text, field: "--planned-end") } ?? old?.plannedEndDate,
                 lastDoseDate: old?.lastDoseDate,
                 weightUnit: weightUnit)
+            settings.startMinuteOfDay = old?.startMinuteOfDay
+            if let startTime {
+                guard let minute = Timestamp.parseClock(startTime) else {
+                    throw CourseInputError(field: "start-time", message: "--start-time '\(startTime)' is not a time like 18:00.")
+                }
+                settings.startMinuteOfDay = minute
+            }
             let cycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: slots.count) }
             let kg = try weight.map { text throws(CourseInputError) in try CourseInput.weight(text, unit: weightUnit) }
             return CourseSetup(settings: settings, planCycle: cycle, weight: kg.map { ($0, weightUnit) })
