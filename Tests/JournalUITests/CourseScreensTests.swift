@@ -174,6 +174,51 @@ struct CourseScreensTests {
         #expect(driver.screen.contains("plan 20 + 20 mg"), "the plan in force today is unchanged")
     }
 
+    @Test("a finished course: c opens 'Start course 2'; sooner than two months asks; the panel then says course 2")
+    func secondCourseFromTheUI() throws {
+        var journal = journalWithCourse(dosesUntil: LocalDate(iso: "2026-11-10")!)
+        let finished = try CourseLifecycle.finish(journal: journal, lastDose: LocalDate(iso: "2026-11-10")!, acceptLaterDoses: false)
+        for change in finished.changes { journal.apply(change.entry(after: journal.revisionNumber(of: change.id), recordedAt: ScreenDriver.morning)) }
+        var driver = ScreenDriver(journal: journal)
+        driver.press(.ch("c"))
+        #expect(driver.screen == screen("""
+         IsoJournal · Start course 2
+
+         Course 1 is finished (last dose Tue 10 Nov 2026). The new course has its own
+         total, checklist months and after-course dates.
+
+        ▸ First dose on      2026-11-26
+          Dose plan (mg)     20+20
+          Body weight (kg)   61
+          Target (mg/kg)     120
+
+         The day the new course starts, YYYY-MM-DD.
+
+
+
+
+
+
+
+
+
+
+
+
+         ↑↓ field   Enter next/save   Esc cancel
+        """))
+        // 10 Nov + 2 months = 10 Jan 2027: starting today asks first.
+        driver.press(.enter, .enter, .enter, .enter)
+        #expect(driver.screen.contains("break: that is 2027-01-10 at the earliest (isotretinoin"))
+        #expect(driver.screen.contains("press y to"))
+        #expect(driver.recorded.isEmpty)
+        driver.press(.ch("y"))
+        #expect(driver.recorded.count == 1)
+        #expect(driver.screen.contains(" Course 2  day 1 · month 1 · plan 20 + 20 mg · 61 kg"))
+        #expect(driver.screen.contains("   0 mg = 0.0 of 120 mg/kg"), "course 2's own total")
+        #expect(driver.screen.contains("Course 2 starts 2026-11-26."))
+    }
+
     @Test("logging a slot twice asks first; n keeps the record as it was")
     func doubleDoseGuard() {
         var driver = ScreenDriver(journal: journalWithCourse())

@@ -27,7 +27,8 @@ struct ReadOnlyTests {
          ("checklist", .checklist(ChecklistScreen(month: 4))),
          ("mood check", .moodCheck(MoodCheckScreen(day: today))),
          ("history", .history(HistoryScreen(isReadOnly: true))),
-         ("prescriber's decision", .decision(PrescriberDecisionScreen(now: ScreenDriver.morning, timeZone: ScreenDriver.zone)))]
+         ("prescriber's decision", .decision(PrescriberDecisionScreen(now: ScreenDriver.morning, timeZone: ScreenDriver.zone))),
+         ("new course", .newCourse(NewCourseScreen(journal: journal, today: today)))]
     }
 
     /// Exhaustive on purpose: a new screen must be added here, and so to this audit.
@@ -42,6 +43,7 @@ struct ReadOnlyTests {
         case .moodCheck: return "mood check"
         case .history: return "history"
         case .decision: return "prescriber's decision"
+        case .newCourse: return "new course"
         }
     }
 

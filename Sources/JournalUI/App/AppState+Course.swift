@@ -56,4 +56,11 @@ extension AppState {
             .decision(done: done)
         }
     }
+
+    mutating func handleNewCourse(_ key: Key, _ form: NewCourseScreen) -> [Effect] {
+        var form = form
+        let outcome = form.handle(key, journal: journal, today: today)
+        screen = .newCourse(form)
+        return follow(outcome) { done in .decision(done: done) }
+    }
 }

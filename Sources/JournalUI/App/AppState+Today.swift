@@ -18,7 +18,12 @@ extension AppState {
             screen = .labs(LabsScreen(journal: journal, readOnlyReason: readOnlyReason))
         case .character("c"):
             guard writable() else { return [] }
-            screen = .courseSetup(CourseSetupScreen(journal: journal, today: today))
+            // A finished course is not changed any more: c starts the next one.
+            if let records = journal.courseRecords, records.settings.lastDoseDate != nil {
+                screen = .newCourse(NewCourseScreen(journal: journal, today: today))
+            } else {
+                screen = .courseSetup(CourseSetupScreen(journal: journal, today: today))
+            }
         case .character("d"):
             // Read-only journals show the doses too (a caregiver's first question); the screen
             // draws no edit keys and they are refused (see `refusesEditKeyWhenReadOnly`).

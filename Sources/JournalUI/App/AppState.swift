@@ -17,6 +17,7 @@ public struct AppState: Sendable {
         case moodCheck(MoodCheckScreen)
         case history(HistoryScreen)
         case decision(PrescriberDecisionScreen)
+        case newCourse(NewCourseScreen)
     }
 
     public var journal: Journal
@@ -142,6 +143,8 @@ public struct AppState: Sendable {
             return handleHistory(key, history)
         case .decision(let decision):
             return handleDecision(key, decision)
+        case .newCourse(let form):
+            return handleNewCourse(key, form)
         }
     }
 
@@ -235,6 +238,8 @@ public struct AppState: Sendable {
             history.draw(into: &canvas, context: historyContext)
         case .decision(let decision):
             decision.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone)
+        case .newCourse(let form):
+            form.draw(into: &canvas, journal: journal)
         }
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
         Chrome.drawStatus(status, into: &canvas)

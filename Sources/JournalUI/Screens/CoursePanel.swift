@@ -18,7 +18,7 @@ enum CoursePanel {
         if today < settings.startDate {
             lines.append((" Course starts \(DateText.long(settings.startDate)).", .bold))
         } else {
-            var head = " Course  day \(progress.dayOfCourse) · month \(progress.courseMonth)"
+            var head = (records.number > 1 ? " Course \(records.number)  day" : " Course  day") + " \(progress.dayOfCourse) · month \(progress.courseMonth)"
             if let step = progress.currentStep { head += " · plan \(step.summary)" }
             if let kg = progress.currentWeightKilograms {
                 head += " · \(MilligramText.format(settings.weightUnit.fromKilograms(kg))) \(settings.weightUnit.rawValue)"
