@@ -129,12 +129,7 @@ struct RemindSnoozeCommand: ParsableCommand {
             try refuseStopAlert(id, doing: "snoozed")
             let store = try location.openStore(mode: .readWrite)
             try KnownReminder.check(id, in: store.journal, now: now)
-            var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
-            state.snoozedUntil = until
-            let final = state
-            _ = try store.transactionOrFail { _ in
-                [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: now, in: .current), body: .reminderState(final))]
-            }
+            try store.updateReminderState(id, now: now) { $0.snoozedUntil = until }
             say("Snoozed \(id) until \(Timestamp.offsetText(until, in: .current).prefix(16).replacingOccurrences(of: "T", with: " ")).")
         }
     }
@@ -154,12 +149,7 @@ struct RemindDismissCommand: ParsableCommand {
             try refuseStopAlert(id, doing: "dismissed")
             let store = try location.openStore(mode: .readWrite)
             try KnownReminder.check(id, in: store.journal, now: Date())
-            var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
-            state.dismissed = true
-            let final = state
-            _ = try store.transactionOrFail { _ in
-                [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: Date(), in: .current), body: .reminderState(final))]
-            }
+            try store.updateReminderState(id, now: Date()) { $0.dismissed = true }
             say("Dismissed \(id)." + (id.hasPrefix("dose-") ? " The dose is still not recorded as taken." : ""))
         }
     }
@@ -190,13 +180,20 @@ struct RemindAcknowledgeCommand: ParsableCommand {
                 throw CommandFailure.badInput("No open stop alert has the id '\(id)'."
                     + (open.isEmpty ? " Nothing is on hold." : " Open: " + open.map(\.id).joined(separator: ", ") + "."))
             }
-            var state = ReminderEngine.states(in: store.journal)[id] ?? ReminderState(reminder: id)
-            state.acknowledgedAt = now
-            let final = state
-            _ = try store.transactionOrFail { _ in
-                [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: now, in: .current), body: .reminderState(final))]
-            }
+            try store.updateReminderState(id, now: now) { $0.acknowledgedAt = now }
             say("Acknowledged \(id): its notification will not repeat. The course stays on hold until you record your prescriber's decision.")
+        }
+    }
+}
+
+extension JournalStore {
+    /// Changes one reminder's state (snooze, dismiss, acknowledge), reading it inside the
+    /// transaction so a state another copy saved meanwhile is kept, not overwritten.
+    func updateReminderState(_ id: String, now: Date, _ change: @escaping (inout ReminderState) -> Void) throws {
+        _ = try transactionOrFail { journal in
+            var state = ReminderEngine.states(in: journal)[id] ?? ReminderState(reminder: id)
+            change(&state)
+            return [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: now, in: .current), body: .reminderState(state))]
         }
     }
 }
