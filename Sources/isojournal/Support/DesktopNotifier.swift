@@ -1,4 +1,5 @@
 import Foundation
+import JournalCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,10 +40,17 @@ struct DesktopNotifier {
         return .success(DesktopNotifier(path: path))
     }
 
+    /// The text a notification shows: no control characters, and no markup — notification
+    /// daemons read `<b>`, `<a href>` and entities in the body, so journal words are escaped.
+    static func plainBody(_ text: String) -> String {
+        TerminalText.line(text).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     /// Runs notify-send with its output discarded (its errors are D-Bus jargon; we say our own).
     func send(title: String, body: String, urgent: Bool) -> Result<Void, Failure> {
         var pid: pid_t = 0
-        let arguments = [path, "--app-name=IsoJournal"] + (urgent ? ["--urgency=critical"] : []) + [title, body]
+        let arguments = [path, "--app-name=IsoJournal"] + (urgent ? ["--urgency=critical"] : []) + [title, Self.plainBody(body)]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
