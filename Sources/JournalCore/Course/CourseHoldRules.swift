@@ -45,7 +45,7 @@ public struct CourseHoldRules: Sendable, Decodable, Equatable {
         }
     }
 
-    public struct RuleSet: Sendable, Decodable, Equatable {
+    public struct RuleSet: Sendable, Decodable, Equatable, DatedRuleSet {
         public let id: String
         /// Events on or after this day are judged by this set.
         public let effectiveFrom: LocalDate
@@ -55,30 +55,11 @@ public struct CourseHoldRules: Sendable, Decodable, Equatable {
     public let about: String
     public let ruleSets: [RuleSet]
 
-    public init(about: String, ruleSets: [RuleSet]) {
-        self.about = about
-        self.ruleSets = ruleSets.sorted { $0.effectiveFrom < $1.effectiveFrom }
-    }
-
-    enum CodingKeys: String, CodingKey { case about, ruleSets }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(about: try c.decode(String.self, forKey: .about), ruleSets: try c.decode([RuleSet].self, forKey: .ruleSets))
-    }
-
-    /// The rules shipped in the binary. A broken resource is a build defect, caught by tests.
-    public static let shipped: CourseHoldRules = {
-        do {
-            return try JSONDecoder().decode(CourseHoldRules.self, from: Data(EmbeddedResources.courseHoldRules))
-        } catch {
-            fatalError("Resources/course-holds.json does not decode: \(error)")
-        }
-    }()
+    /// The rules shipped in the binary.
+    public static let shipped = decodeShipped(CourseHoldRules.self, from: EmbeddedResources.courseHoldRules, file: "course-holds.json")
 
     /// The rules in force for an event on `day` (the earliest set for days before any).
     public func rules(on day: LocalDate, category: CourseSettings.PatientCategory) -> [Rule] {
-        let set = ruleSets.last { $0.effectiveFrom <= day } ?? ruleSets.first
-        return (set?.rules ?? []).filter { $0.applies(to: category) }
+        (ruleSets.inForce(on: day)?.rules ?? []).filter { $0.applies(to: category) }
     }
 }

@@ -63,7 +63,7 @@ public struct LabFlagRules: Sendable, Decodable, Equatable {
         public var threshold: Double? { limit ?? timesUpperLimit }
     }
 
-    public struct RuleSet: Sendable, Decodable, Equatable {
+    public struct RuleSet: Sendable, Decodable, Equatable, DatedRuleSet {
         public let id: String
         /// Results whose specimen was taken on or after this day are judged by this set.
         public let effectiveFrom: LocalDate
@@ -86,18 +86,12 @@ public struct LabFlagRules: Sendable, Decodable, Equatable {
     }
 
     /// The rules shipped in the binary. A broken resource is a build defect, caught by tests.
-    public static let shipped: LabFlagRules = {
-        do {
-            return try JSONDecoder().decode(LabFlagRules.self, from: Data(EmbeddedResources.labFlagRules))
-        } catch {
-            fatalError("Resources/lab-flags.json does not decode: \(error)")
-        }
-    }()
+    public static let shipped = decodeShipped(LabFlagRules.self, from: EmbeddedResources.labFlagRules, file: "lab-flags.json")
 
     /// The set in force on a specimen day: the latest that took effect on or before it (the
     /// earliest for days before any).
     public func ruleSet(on day: LocalDate) -> RuleSet? {
-        ruleSets.last { $0.effectiveFrom <= day } ?? ruleSets.first
+        ruleSets.inForce(on: day)
     }
 
     public func rules(for test: LabTest, on day: LocalDate) -> [Rule] {
