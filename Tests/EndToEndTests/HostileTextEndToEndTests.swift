@@ -19,6 +19,10 @@ struct HostileTextEndToEndTests {
         let medicine = journal.run("log", "medicine", Self.hostile)
         #expect(medicine.status == 0, "\(medicine.stderr)")
         #expect(journal.run("checklist", "add", Self.hostile).status == 0)
+        // A stop event and a decision whose words are hostile: the report's course-state section,
+        // the history lines and status carry them too.
+        #expect(journal.run("log", "red-flag", "hearing").status == 0)
+        #expect(journal.run("course", "decision", "pause", "--by", Self.hostile, "--note", Self.hostile).status == 0)
         let folder = URL(fileURLWithPath: journal.directory).deletingLastPathComponent().path
 
         var outputs: [(String, Subprocess.Result)] = [("log medicine", medicine)]
@@ -28,6 +32,7 @@ struct HostileTextEndToEndTests {
             #expect(journal.run("report", "--format", format, "-o", folder + "/report.\(format)").status == 0)
         }
         outputs.append(("checklist", journal.run("checklist")))
+        outputs.append(("status", journal.run("status")))
         outputs.append(("unknown symptom", journal.run("log", "symptom", Self.hostile, "1")))
         outputs.append(("bad output path", journal.run("report", "-o", folder + "/" + Self.hostile + "/x")))
         // A damaged line holding the hostile text: `check` names it without printing it raw.

@@ -4,7 +4,8 @@ public enum MarkdownReport {
     public static func text(_ s: VisitSummary) -> String {
         var out: [String] = ["# \(s.title)", "", s.generatedLine, ""]
         if let state = s.courseStateLines {
-            out += ["## " + (state.isStop ? "⚠ " : "") + state.heading, ""] + state.lines.map { "- " + $0 } + [""]
+            // The reason is the patient's words: no live Markdown or HTML, no line breaks.
+            out += ["## " + (state.isStop ? "⚠ " : "") + md(state.heading), ""] + state.lines.map { "- " + md($0) } + [""]
         }
         if !s.unactedLabFlags.isEmpty {
             out += ["## Flagged lab results not yet acted on", ""] + s.unactedLabFlags.map { "- **" + UnactedLabFlags.line($0) + "**" }
