@@ -52,4 +52,15 @@ final class TmuxSession {
         }
         return screen.contains(text)
     }
+
+    /// Polls until the screen contains one of `texts`; the first one found, or nil.
+    func waitForAny(_ texts: [String], seconds: Double = 10) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let current = screen
+            if let found = texts.first(where: { current.contains($0) }) { return found }
+            usleep(50_000)
+        } while Date() < deadline
+        return nil
+    }
 }
