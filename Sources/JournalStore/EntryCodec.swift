@@ -33,26 +33,11 @@ public enum EntryCodec {
         if let occurredAt = entry.occurredAt {
             json.add("at", string: atText(occurredAt, offsetSeconds: entry.occurredOffsetSeconds))
         }
-        switch entry.body {
-        case .symptom(let rating)?: json.add("data", rawJSON: payload(rating))
-        case .redFlag(let report)?: json.add("data", rawJSON: payload(report))
-        case .course(let settings)?: json.add("data", rawJSON: payload(settings))
-        case .doseStep(let step)?: json.add("data", rawJSON: payload(step))
-        case .pause(let pause)?: json.add("data", rawJSON: payload(pause))
-        case .weight(let weight)?: json.add("data", rawJSON: payload(weight))
-        case .dose(let intake)?: json.add("data", rawJSON: payload(intake))
-        case .medicine(let medicine)?: json.add("data", rawJSON: payload(medicine))
-        case .labAppointment(let appointment)?: json.add("data", rawJSON: payload(appointment))
-        case .labResult(let result)?: json.add("data", rawJSON: payload(result))
-        case .labFlagSettings(let settings)?: json.add("data", rawJSON: payload(settings))
-        case .programmeSettings(let settings)?: json.add("data", rawJSON: payload(settings))
-        case .checklistTick(let tick)?: json.add("data", rawJSON: payload(tick))
-        case .checklistItem(let item)?: json.add("data", rawJSON: payload(item))
-        case .moodCheck(let check)?: json.add("data", rawJSON: payload(check))
-        case .reminderState(let state)?: json.add("data", rawJSON: payload(state))
-        case .prescriberDecision(let decision)?: json.add("data", rawJSON: payload(decision))
-        case .unrecognized?: break
-        case nil: json.add("retracted", bool: true)
+        if let body = entry.body {
+            // An unrecognized body has no payload in memory: it is written as its kind alone.
+            if let data = body.payload { json.add("data", rawJSON: payload(data)) }
+        } else {
+            json.add("retracted", bool: true)
         }
         if let reason = entry.reason { json.add("reason", string: reason) }
         return json.line()
@@ -77,29 +62,10 @@ public enum EntryCodec {
             }
         }
         if let problem = PlausibleNumbers.problem(in: entry) { throw Problem(problem) }
-        switch entry.body {
-        case .unrecognized(let kind)?:
+        if case .unrecognized(let kind)? = entry.body {
             throw Problem("it is a \"\(kind)\" record from a newer IsoJournal, which this version cannot write")
-        case .redFlag(let report)?:
-            if let acknowledged = report.acknowledgedAt { try checkTime(acknowledged, "the time the notice was closed") }
-        case .reminderState(let state)?:
-            if let until = state.snoozedUntil { try checkTime(until, "the time the snooze ends") }
-        case .labResult(let result)?:
-            // JSON has no NaN or infinity: such a number could not be written.
-            guard [result.value, result.upperLimitOfNormal].allSatisfy({ $0?.isFinite ?? true }) else {
-                throw Problem("its lab value is not a finite number")
-            }
-        case .labAppointment(let appointment)?:
-            if let minute = appointment.minuteOfDay, !(0..<1440).contains(minute) {
-                throw Problem("its appointment time is not within the day")
-            }
-        case .labFlagSettings(let settings)?:
-            guard settings.limits.values.allSatisfy(\.isFinite) else { throw Problem("a lab limit is not a finite number") }
-        case .prescriberDecision(let decision)?:
-            try checkTime(decision.decidedAt, "the time of the prescriber's decision")
-        default:
-            break
         }
+        for (instant, what) in entry.body?.payload?.instants ?? [] { try checkTime(instant, what) }
     }
 
     /// Reads one line (with or without its "\n"). A kind this version does not know becomes
@@ -188,6 +154,11 @@ private struct LineFields: Decodable {
         case id, rev, kind, recordedAt, day, at, data, retracted, reason
     }
 
+    /// The "data" member as the payload type the kind names (the type is opened from the registry).
+    private static func decodePayload<Payload: RecordPayload>(_: Payload.Type, from c: KeyedDecodingContainer<Key>) throws -> EntryBody {
+        try c.decode(Payload.self, forKey: .data).body
+    }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         func bad(_ key: Key, _ why: String) -> DecodingError {
@@ -218,25 +189,9 @@ private struct LineFields: Decodable {
         var body: EntryBody?
         if try c.decodeIfPresent(Bool.self, forKey: .retracted) != true {
             guard let kind else { throw bad(.kind, "\"kind\" is missing") }
-            switch EntryKind(rawValue: kind) {
-            case .symptom?: body = .symptom(try c.decode(SymptomRating.self, forKey: .data))
-            case .redFlag?: body = .redFlag(try c.decode(RedFlagReport.self, forKey: .data))
-            case .course?: body = .course(try c.decode(CourseSettings.self, forKey: .data))
-            case .doseStep?: body = .doseStep(try c.decode(DoseStep.self, forKey: .data))
-            case .pause?: body = .pause(try c.decode(CoursePause.self, forKey: .data))
-            case .weight?: body = .weight(try c.decode(WeightMeasurement.self, forKey: .data))
-            case .dose?: body = .dose(try c.decode(DoseIntake.self, forKey: .data))
-            case .medicine?: body = .medicine(try c.decode(MedicineNote.self, forKey: .data))
-            case .labAppointment?: body = .labAppointment(try c.decode(LabAppointment.self, forKey: .data))
-            case .labResult?: body = .labResult(try c.decode(LabResult.self, forKey: .data))
-            case .labFlagSettings?: body = .labFlagSettings(try c.decode(LabFlagSettings.self, forKey: .data))
-            case .programmeSettings?: body = .programmeSettings(try c.decode(ProgrammeSettings.self, forKey: .data))
-            case .checklistTick?: body = .checklistTick(try c.decode(ChecklistTick.self, forKey: .data))
-            case .checklistItem?: body = .checklistItem(try c.decode(ChecklistCustomItem.self, forKey: .data))
-            case .moodCheck?: body = .moodCheck(try c.decode(MoodCheck.self, forKey: .data))
-            case .reminderState?: body = .reminderState(try c.decode(ReminderState.self, forKey: .data))
-            case .prescriberDecision?: body = .prescriberDecision(try c.decode(PrescriberDecision.self, forKey: .data))
-            case nil:
+            if let known = EntryKind(rawValue: kind) {
+                body = try Self.decodePayload(known.payloadType, from: c)
+            } else {
                 guard !kind.isEmpty else { throw bad(.kind, "\"kind\" is empty") }
                 body = .unrecognized(kind: kind)
             }

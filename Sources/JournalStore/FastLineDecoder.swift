@@ -48,25 +48,9 @@ enum FastLineDecoder {
         if retracted != true {
             guard let kind else { throw Unsure() }
             let payload = TreeDecoder(value: fields["data"] ?? .null)
-            switch EntryKind(rawValue: kind) {
-            case .symptom?: body = .symptom(try SymptomRating(from: payload))
-            case .redFlag?: body = .redFlag(try RedFlagReport(from: payload))
-            case .course?: body = .course(try CourseSettings(from: payload))
-            case .doseStep?: body = .doseStep(try DoseStep(from: payload))
-            case .pause?: body = .pause(try CoursePause(from: payload))
-            case .weight?: body = .weight(try WeightMeasurement(from: payload))
-            case .dose?: body = .dose(try DoseIntake(from: payload))
-            case .medicine?: body = .medicine(try MedicineNote(from: payload))
-            case .labAppointment?: body = .labAppointment(try LabAppointment(from: payload))
-            case .labResult?: body = .labResult(try LabResult(from: payload))
-            case .labFlagSettings?: body = .labFlagSettings(try LabFlagSettings(from: payload))
-            case .programmeSettings?: body = .programmeSettings(try ProgrammeSettings(from: payload))
-            case .checklistTick?: body = .checklistTick(try ChecklistTick(from: payload))
-            case .checklistItem?: body = .checklistItem(try ChecklistCustomItem(from: payload))
-            case .moodCheck?: body = .moodCheck(try MoodCheck(from: payload))
-            case .reminderState?: body = .reminderState(try ReminderState(from: payload))
-            case .prescriberDecision?: body = .prescriberDecision(try PrescriberDecision(from: payload))
-            case nil:
+            if let known = EntryKind(rawValue: kind) {
+                body = try EntryBody.decode(known, from: payload)
+            } else {
                 // Foundation decodes nothing of an unknown kind's data; leave any doubt to it.
                 guard !kind.isEmpty else { throw Unsure() }
                 body = .unrecognized(kind: kind)

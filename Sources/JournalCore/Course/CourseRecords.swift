@@ -113,13 +113,10 @@ extension Journal {
         var weights: [(day: LocalDate, kilograms: Double)] = []
         var intakes: [LocalDate: [String: DoseIntake]] = [:]
         for entry in currentEntries(of: [.doseStep, .pause, .weight, .dose]) {
-            switch entry.body {
-            case .doseStep(let step)? where inside(step.startDate): steps.append(step)
-            case .pause(let pause)? where inside(pause.startDate): pauses.append(pause)
-            case .weight(let weight)?: weights.append((entry.day, weight.kilograms))
-            case .dose(let intake)? where inside(entry.day): intakes[entry.day, default: [:]][intake.slot] = intake
-            default: break
-            }
+            if case .doseStep(let step)? = entry.body, inside(step.startDate) { steps.append(step) }
+            if case .pause(let pause)? = entry.body, inside(pause.startDate) { pauses.append(pause) }
+            if case .weight(let weight)? = entry.body { weights.append((entry.day, weight.kilograms)) }
+            if case .dose(let intake)? = entry.body, inside(entry.day) { intakes[entry.day, default: [:]][intake.slot] = intake }
         }
         let pauseEndings = prescriberDecisions.filter { $0.outcome == .continueCourse }.map(\.decidedAt)
         var records = CourseRecords(settings: course.settings, steps: steps, pauses: pauses, weights: weights, intakes: intakes,

@@ -50,19 +50,8 @@ public struct HistoryFilter: Equatable, Sendable {
     }
 }
 
-/// The words a person wrote on a record: notes, reasons, their own checklist items.
+/// The words a person wrote on a record: notes, reasons, their own checklist items (each kind
+/// declares them: `RecordPayload.notes`).
 public enum RecordNotes {
-    public static func of(_ entry: Entry) -> [String] {
-        switch entry.body {
-        case .symptom(let rating)?: return rating.note.map { [$0] } ?? []
-        case .labResult(let result)?: return result.note.map { [$0] } ?? []
-        case .labAppointment(let appointment)?: return appointment.note.map { [$0] } ?? []
-        case .checklistTick(let tick)?: return tick.note.map { [$0] } ?? []
-        case .checklistItem(let item)?: return [item.title]
-        case .medicine(let medicine)?: return medicine.note.map { [$0] } ?? []
-        case .pause(let pause)?: return pause.reason.map { [$0] } ?? []
-        case .prescriberDecision(let decision)?: return decision.note.map { [$0] } ?? []
-        default: return []
-        }
-    }
+    public static func of(_ entry: Entry) -> [String] { entry.body?.payload?.notes ?? [] }
 }

@@ -10,16 +10,7 @@ public enum RecordGroup: String, CaseIterable, Sendable {
     case reminders
     case other
 
-    public static func of(_ kind: EntryKind?) -> RecordGroup {
-        switch kind {
-        case .symptom?: return .symptoms
-        case .dose?, .medicine?: return .doses
-        case .labAppointment?, .labResult?, .labFlagSettings?: return .labs
-        case .redFlag?, .moodCheck?: return .flagsAndMood
-        case .checklistTick?, .checklistItem?, .programmeSettings?: return .checklist
-        case .course?, .doseStep?, .pause?, .weight?, .prescriberDecision?: return .course
-        case .reminderState?: return .reminders
-        case nil: return .other
-        }
-    }
+    /// Each kind declares its group (`RecordPayload.group`); a withdrawn record or one from a
+    /// newer IsoJournal is "other".
+    public static func of(_ kind: EntryKind?) -> RecordGroup { kind?.group ?? .other }
 }

@@ -116,16 +116,11 @@ extension Journal {
         var results: [(id: EntryID, day: LocalDate, result: LabResult)] = []
         var settings = LabFlagSettings()
         for entry in currentEntries(of: [.labAppointment, .labResult, .labFlagSettings]) {
-            switch entry.body {
-            case .labAppointment(let appointment)?:
+            if case .labAppointment(let appointment)? = entry.body {
                 appointments.append(ScheduledAppointment(id: entry.id, day: entry.day, appointment: appointment))
-            case .labResult(let result)?:
-                results.append((entry.id, entry.day, result))
-            case .labFlagSettings(let own)?:
-                settings = own
-            default:
-                break
             }
+            if case .labResult(let result)? = entry.body { results.append((entry.id, entry.day, result)) }
+            if case .labFlagSettings(let own)? = entry.body { settings = own }
         }
         return LabRecords(appointments: appointments, results: results, settings: settings, rules: rules)
     }

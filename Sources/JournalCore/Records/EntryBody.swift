@@ -42,6 +42,8 @@ public enum EntryBody: Equatable, Sendable {
     /// counted, never shown as something it is not.
     case unrecognized(kind: String)
 
+    /// A plain switch, not `payload`'s kind: filters ask this of every entry, and boxing a
+    /// payload into an existential would allocate.
     public var kind: EntryKind? {
         switch self {
         case .symptom: return .symptom
@@ -67,9 +69,7 @@ public enum EntryBody: Equatable, Sendable {
 
     /// The kind as written on disk.
     public var kindName: String {
-        switch self {
-        case .unrecognized(let kind): return kind
-        default: return kind!.rawValue
-        }
+        if case .unrecognized(let kind) = self { return kind }
+        return kind?.rawValue ?? ""
     }
 }

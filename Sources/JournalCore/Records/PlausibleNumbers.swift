@@ -21,52 +21,10 @@ public enum PlausibleNumbers {
     public static let minuteOfDay = 0..<1_440
     public static let courseMonth = 0...1_000
 
-    /// Why `entry`'s numbers cannot be real, or nil when they can.
+    /// Why `entry`'s numbers cannot be real, or nil when they can (each kind checks its own:
+    /// `RecordPayload.implausibility`).
     public static func problem(in entry: Entry) -> String? {
         guard revision.contains(entry.revision) else { return "its revision \(entry.revision) is not a possible count" }
-        guard let body = entry.body else { return nil }
-        switch body {
-        case .symptom(let rating):
-            return grade.contains(rating.grade) ? nil : "its grade \(rating.grade) is not 0, 1, 2 or 3"
-        case .course(let settings):
-            if !targetMgPerKg.contains(settings.targetMgPerKg) { return "its target \(settings.targetMgPerKg) mg/kg is not possible" }
-            if settings.intakeSlots.contains(where: { !minuteOfDay.contains($0.minuteOfDay) }) { return "an intake time is not within the day" }
-            if let start = settings.startMinuteOfDay, !minuteOfDay.contains(start) { return "the start time is not within the day" }
-            return nil
-        case .doseStep(let step):
-            if step.cycle.joined().contains(where: { !doseMilligrams.contains($0) }) { return "a planned dose is not a possible number of mg" }
-            return nil
-        case .weight(let weight):
-            if !kilograms.contains(weight.kilograms) || !enteredWeight.contains(weight.enteredValue) {
-                return "its weight is not a possible body weight"
-            }
-            return nil
-        case .dose(let intake):
-            if let mg = intake.milligrams, !doseMilligrams.contains(mg) { return "its dose \(mg) mg is not a possible number of mg" }
-            return nil
-        case .labAppointment(let appointment):
-            if let minute = appointment.minuteOfDay, !minuteOfDay.contains(minute) { return "its appointment time is not within the day" }
-            return nil
-        case .labResult(let result):
-            if [result.value, result.upperLimitOfNormal].contains(where: { $0.map { !labValue.contains($0) } ?? false }) {
-                return "its lab value is not a possible number"
-            }
-            return nil
-        case .labFlagSettings(let settings):
-            return settings.limits.values.allSatisfy({ labValue.contains($0) }) ? nil : "a lab limit is not a possible number"
-        case .checklistTick(let tick):
-            return courseMonth.contains(tick.month) ? nil : "its course month \(tick.month) is not possible"
-        case .checklistItem(let item):
-            return courseMonth.contains(item.month) ? nil : "its course month \(item.month) is not possible"
-        case .moodCheck(let check):
-            return check.answers.allSatisfy({ grade.contains($0) }) ? nil : "a mood answer is not 0, 1, 2 or 3"
-        case .programmeSettings(let settings):
-            if !minuteOfDay.contains(settings.symptomReminderMinute) { return "its reminder time is not within the day" }
-            if !(0...1_440).contains(settings.doseGraceMinutes) { return "its dose grace time is not possible" }
-            if let days = settings.moodCheckIntervalDays, !(0...3_660).contains(days) { return "its mood check interval is not possible" }
-            return nil
-        default:
-            return nil
-        }
+        return entry.body?.payload?.implausibility
     }
 }

@@ -16,43 +16,14 @@ public enum CSVReport {
     }
 
     static func row(_ entry: Entry, labs: LabRecords, timeZone: TimeZone) -> [String] {
-        var name = "", value = "", unit = "", detail = ""
-        var time = entry.occurredAt.map { Timestamp.offsetText($0, in: timeZone) } ?? ""
-        let flag = RecordAlert.of(entry, labs: labs)?.label ?? ""
-        switch entry.body {
-        case .symptom(let rating)?:
-            name = rating.symptom; value = String(rating.grade); unit = "grade 0-3"
-            detail = SymptomCatalogue.shipped.label(forGrade: rating.grade)
-        case .redFlag(let report)?:
-            name = report.flag; detail = RedFlagCatalogue.shipped.flag(id: report.flag)?.question ?? report.flag
-            if time.isEmpty { time = report.acknowledgedAt.map { Timestamp.offsetText($0, in: timeZone) } ?? "" }
-        case .dose(let intake)?:
-            name = intake.slot; detail = intake.status.rawValue
-            if let mg = intake.milligrams { value = number(mg); unit = "mg" }
-        case .weight(let weight)?:
-            name = "weight"; value = number(weight.kilograms); unit = "kg"
-        case .labResult(let result)?:
-            name = result.test.rawValue
-            if let outcome = result.outcome { value = outcome.rawValue } else if let v = result.value { value = number(v) }
-            unit = result.unit?.rawValue ?? ""
-            detail = labs.results.first { $0.id == entry.id }?.highestFlag?.limitText ?? ""
-            if labs.results.first(where: { $0.id == entry.id })?.isJudged == false { detail = LabJudgement.notJudgedText }
-            if let uln = result.upperLimitOfNormal { detail += (detail.isEmpty ? "" : "; ") + "upper limit of normal \(number(uln)) U/L" }
-        case .labAppointment(let appointment)?:
-            name = appointment.what.rawValue; detail = appointment.status.rawValue
-            if let minute = appointment.minuteOfDay { time = Timestamp.clockText(minuteOfDay: minute) }
-        case .moodCheck(let check)?:
-            name = check.phq9Score == nil ? "PHQ-2" : "PHQ-9"
-            value = String(check.phq9Score ?? check.phq2Score); unit = "score"
-            detail = "answers " + check.answers.map(String.init).joined(separator: " ")
-        case .checklistTick(let tick)?:
-            name = tick.item; value = tick.done ? "done" : "not done"; detail = "course month \(tick.month)"
-        default:
-            name = entry.body?.kindName ?? ""
-            detail = EntryDescription.line(entry, timeZone: timeZone)
-        }
+        let context = RecordContext(timeZone: timeZone, labs: labs)
+        let flag = entry.body?.payload?.alert(entry, context: context)?.label ?? ""
+        // A kind only a newer IsoJournal knows, or a withdrawal: its words, nothing more.
+        let fields = entry.body?.payload?.csvFields(entry, context: context)
+            ?? CSVFields(name: entry.body?.kindName ?? "", detail: EntryDescription.line(entry, timeZone: timeZone))
+        let time = fields.time ?? entry.occurredAt.map { Timestamp.offsetText($0, in: timeZone) } ?? ""
         let note = RecordNotes.of(entry).joined(separator: " / ")
-        return [entry.body?.kindName ?? "", entry.day.iso, time, name, value, unit, flag, detail, note,
+        return [entry.body?.kindName ?? "", entry.day.iso, time, fields.name, fields.value, fields.unit, flag, fields.detail, note,
                 entry.id.rawValue, String(entry.revision)]
     }
 

@@ -146,41 +146,24 @@ public struct VisitSummary: Sendable {
         var notes: [Note] = []
         for entry in entries {
             let alert = RecordAlert.of(entry, labs: labRecords)
-            switch entry.body {
-            case .redFlag, .moodCheck:
-                guard let alert else { break }
+            // Red flags and mood checks are the alerts; a flagged lab has its own section.
+            if let alert, entry.kind == .redFlag || entry.kind == .moodCheck {
                 var text = EntryDescription.line(entry, timeZone: timeZone)
                 if alert.level == .tell {
                     let mood = ProgrammeRules.shipped.moodCheck
                     text += " — a positive screen (PHQ-2 ≥ \(mood.phq2StepUpAt) or PHQ-9 ≥ \(mood.phq9TellPrescriberAt))"
                 }
                 alerts.append(Alert(day: entry.day, level: alert.level, text: text))
-            case .medicine(let medicine)?:
-                medicines.append((entry.day, medicine))
-            default:
-                break
             }
-            for text in RecordNotes.of(entry) where !(entry.kind == .checklistItem) {
-                notes.append(Note(day: entry.day, about: Self.about(entry, catalogue: catalogue), text: text))
+            if case .medicine(let medicine)? = entry.body { medicines.append((entry.day, medicine)) }
+            // A person's own checklist item is a title, not a note on something.
+            for text in RecordNotes.of(entry) where entry.kind != .checklistItem {
+                notes.append(Note(day: entry.day, about: entry.body?.payload?.subject ?? "record", text: text))
             }
         }
         self.alerts = alerts
         self.medicines = medicines
         self.notes = notes
-    }
-
-    /// What a note is attached to, in a few words.
-    static func about(_ entry: Entry, catalogue: SymptomCatalogue) -> String {
-        switch entry.body {
-        case .symptom(let rating)?: return catalogue.name(of: rating.symptom)
-        case .labResult(let result)?: return result.test.name
-        case .labAppointment(let appointment)?: return appointment.what.name
-        case .checklistTick(let tick)?: return ChecklistItemKind.title(of: tick.item)
-        case .medicine(let medicine)?: return medicine.name
-        case .pause?: return "Pause"
-        case .prescriberDecision?: return "Prescriber's decision"
-        default: return entry.kind?.rawValue ?? "record"
-        }
     }
 
     /// Planned intakes taken, as "56 of 60 (93%)".
