@@ -37,7 +37,7 @@ struct CourseHoldScreenTests {
          ▸ today    Contraception 1: IUD: not confirmed for month 1 (k)
            today    Contraception 2: condoms: not confirmed for month 1 (k)
            today    Monthly programme confirmation for month 1 not ticked yet (k)
-           today    Fasting blood test tomorrow at 08:30: no food from 00:30 (about 8 …
+           today    Fasting blood test tomorrow at 08:30: no food from 00:30 (abou… (b)
            today    Log today's symptoms (l)
 
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg

@@ -47,12 +47,12 @@ struct DashboardTests {
          IsoJournal                                           Thursday 26 November 2026
 
          Due   (↑↓ select · z snooze 1 hour · x dismiss)
-         ▸ overdue  Morning dose: 20 mg with food was due at 08:00 — not recorded yet
+         ▸ overdue  Morning dose: 20 mg with food was due at 08:00 — not recorded … (d)
            today    Contraception 1: IUD: not confirmed for month 1 (k)
            today    Contraception 2: condoms: not confirmed for month 1 (k)
-           today    Prescription window: Day 3 of 7 — closes on 2026-11-30
+           today    Prescription window: Day 3 of 7 — closes on 2026-11-30 (k)
            today    Monthly programme confirmation for month 1 not ticked yet (k)
-           today    Fasting blood test tomorrow at 08:30: no food from 00:30 (about 8 …
+           today    Fasting blood test tomorrow at 08:30: no food from 00:30 (abou… (b)
            … and 2 more (isojournal remind)
 
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg
@@ -140,5 +140,31 @@ struct DashboardLabFlagTests {
         #expect(driver.screen.contains(" Lab results not judged (b)"), "\(driver.screen)")
         #expect(driver.screen.contains("   ? Fri 20 Nov 2026  ALT (liver) 600 U/L — not judged — add the lab's upper"), "\(driver.screen)")
         #expect(!driver.screen.contains("AST"))
+    }
+}
+
+@Suite("Today: Enter acts on the selected due item")
+struct DueItemEnterTests {
+    @Test("Enter on the overdue dose opens Doses; on a checklist item the checklist; on a lab item the labs")
+    func enterGoesWhereTheItemIsResolved() {
+        let journal = DashboardTests().journal()
+        var driver = ScreenDriver(journal: journal)
+        driver.press(.enter)
+        #expect(driver.screen.contains("IsoJournal · Doses"), "\(driver.screen)")
+        driver = ScreenDriver(journal: journal)
+        driver.press(.down, .enter) // Contraception 1, a checklist item
+        #expect(driver.screen.contains("Checklist"), "\(driver.screen)")
+        #expect(!driver.screen.contains("Due   (↑↓"), "\(driver.screen)")
+        driver = ScreenDriver(journal: journal)
+        driver.press(.down, .down, .down, .down, .down, .enter) // the fasting blood test
+        #expect(driver.screen.contains("Labs"), "\(driver.screen)")
+        #expect(!driver.screen.contains("Due   (↑↓"), "\(driver.screen)")
+    }
+
+    @Test("with nothing due, Enter still opens the daily log")
+    func enterWithNothingDue() {
+        var driver = ScreenDriver(journal: Journal())
+        driver.press(.enter)
+        #expect(driver.screen.contains("Log symptoms"), "\(driver.screen)")
     }
 }

@@ -42,6 +42,27 @@ public struct Reminder: Equatable, Sendable {
     public let urgency: Urgency
     public let message: String
 
+    /// Where a person acts on a reminder. The core names the place; each front end says how
+    /// to get there (the full-screen program a key, the shell a command), so no key letter
+    /// reaches a notification or the shell.
+    public enum Place: String, Sendable, CaseIterable {
+        case doses, logSymptoms = "log-symptoms", weight, labs, checklist, moodCheck = "mood-check"
+        case prescriberDecision = "prescriber-decision"
+    }
+
+    /// Where this reminder is acted on.
+    public var place: Place {
+        switch kind {
+        case .dose: return .doses
+        case .symptomLog: return .logSymptoms
+        case .weight: return .weight
+        case .appointment, .fasting, .labLimit, .labFlag: return .labs
+        case .pregnancyTest, .window, .confirmation, .contraception, .afterCourse, .checklist: return .checklist
+        case .moodCheck: return .moodCheck
+        case .stopAlert: return .prescriberDecision
+        }
+    }
+
     /// Stop alerts stay until the prescriber's decision is recorded: no snooze or dismiss hides them.
     public var canBeHidden: Bool { kind != .stopAlert }
 

@@ -97,7 +97,7 @@ struct ReminderContext {
         guard journal.symptomRatings(on: today).isEmpty else { return [] }
         let from = settings.symptomReminderMinute
         return [Reminder(id: "symptoms-\(today.iso)", kind: .symptomLog, due: at(today, from),
-                         urgency: minute >= from ? .dueNow : .today, message: "Log today's symptoms (l)")]
+                         urgency: minute >= from ? .dueNow : .today, message: "Log today's symptoms")]
     }
 
     /// Appointments today and tomorrow, the fasting evening before, and past ones to mark.
@@ -110,7 +110,7 @@ struct ReminderContext {
             let base = "appointment-\(item.day.iso)-\(appointment.what.rawValue)"
             if item.day < today {
                 reminders.append(Reminder(id: base + "-mark", kind: .appointment, due: start, urgency: .overdue,
-                                          message: "\(appointment.what.name) on \(item.day.iso): mark it done, missed or moved (b)"))
+                                          message: "\(appointment.what.name) on \(item.day.iso): mark it done, missed or moved"))
             } else if item.day == today {
                 reminders.append(Reminder(id: base, kind: .appointment, due: start, urgency: start <= now ? .dueNow : .today,
                                           message: "\(appointment.what.name) today\(time)" + (appointment.fasting ? " (fasting)" : "")))
@@ -150,7 +150,8 @@ struct ReminderContext {
                 // No prompt to collect more medicine while the prescriber has not decided.
                 break
             case ("pickup-window", .due):
-                let closing = item.detail.contains("closes TODAY") || item.detail.contains("closes tomorrow")
+                // Due now on the window's last two days: the words say "closes TODAY / tomorrow".
+                let closing = list.window.map { $0.closes <= today.adding(days: 1) } ?? false
                 reminders.append(Reminder(id: id + "-\(list.window?.opens.iso ?? "")", kind: .window, due: morning,
                                           urgency: closing ? .dueNow : .today, message: "Prescription window: \(item.detail)"))
             case ("pickup-window", .missed):
@@ -158,10 +159,10 @@ struct ReminderContext {
                                           message: "Prescription window missed: " + (list.missedWindowAdvice ?? item.detail)))
             case ("programme-confirmation", .due), ("programme-confirmation", .overdue):
                 reminders.append(Reminder(id: id, kind: .confirmation, due: morning, urgency: item.status == .overdue ? .overdue : .today,
-                                          message: "Monthly programme confirmation for month \(list.month) not ticked yet (k)"))
+                                          message: "Monthly programme confirmation for month \(list.month) not ticked yet"))
             case ("contraception-1", .due), ("contraception-2", .due), ("contraception-1", .overdue), ("contraception-2", .overdue):
                 reminders.append(Reminder(id: id, kind: .contraception, due: morning, urgency: item.status == .overdue ? .overdue : .today,
-                                          message: "\(item.title.replacingOccurrences(of: " confirmed", with: "")): not confirmed for month \(list.month) (k)"))
+                                          message: "\(item.title.replacingOccurrences(of: " confirmed", with: "")): not confirmed for month \(list.month)"))
             default:
                 break
             }
@@ -190,14 +191,14 @@ struct ReminderContext {
         guard dueDay <= today.adding(days: 1) else { return [] }
         return [Reminder(id: "mood-\(dueDay.iso)", kind: .moodCheck, due: at(dueDay, 9 * 60),
                          urgency: dueDay < today ? .overdue : (dueDay == today ? .today : .upcoming),
-                         message: last == nil ? "Mood check: a two-question check (m)" : "Mood check due (last on \(last!.iso)) (m)")]
+                         message: last == nil ? "Mood check: a two-question check" : "Mood check due (last on \(last!.iso))")]
     }
 
     func weight() -> [Reminder] {
         guard let course, course.settings.lastDoseDate == nil, let last = course.weights.last?.day,
               last.days(until: today) >= 30 else { return [] }
         return [Reminder(id: "weight-after-\(last.iso)", kind: .weight, due: at(today, 9 * 60), urgency: .today,
-                         message: "Weight last recorded \(last.iso): weigh yourself and record it (d, then w)")]
+                         message: "Weight last recorded \(last.iso): weigh yourself and record it")]
     }
 
     func afterCourse() -> [Reminder] {

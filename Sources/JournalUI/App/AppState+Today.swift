@@ -10,7 +10,11 @@ extension AppState {
             openHistory()
         case .character("R"):
             return [.reload]
-        case .character("l"), .enter:
+        case .enter:
+            // Enter acts on the selected due item where it is resolved; with nothing due, the daily log.
+            let due = TodayScreen.reminders(journal: journal, now: now, timeZone: timeZone)
+            return handleToday(due.indices.contains(reminderSelection) ? due[reminderSelection].place.todayKey : .character("l"))
+        case .character("l"):
             guard writable() else { return [] }
             screen = .logSymptoms(LogSymptomsScreen(day: today, journal: journal))
         case .character("b"):
@@ -58,18 +62,18 @@ extension AppState {
             let due = TodayScreen.reminders(journal: journal, now: now, timeZone: timeZone)
             guard due.indices.contains(reminderSelection) else { return [] }
             let reminder = due[reminderSelection]
-            var state = ReminderEngine.states(in: journal)[reminder.id] ?? ReminderState(reminder: reminder.id)
-            let done: String
-            if key == .character("z") {
-                state.snoozedUntil = now.addingTimeInterval(3600)
-                done = "Snoozed for an hour: \(reminder.message)"
-            } else {
-                state.dismissed = true
-                done = "Dismissed." + (reminder.kind == .dose ? " The dose is still not recorded as taken." : "")
+            let action: ReminderActions.Action = key == .character("z") ? .snooze(until: now.addingTimeInterval(3600)) : .dismiss
+            switch ReminderActions.change(action, reminder: reminder.id, journal: journal, now: now, timeZone: timeZone) {
+            case .failure(let problem):
+                status = StatusLine(problem.message, isError: true)
+                return []
+            case .success(let change):
+                reminderSelection = 0
+                pendingSave = .stay(done: action == .dismiss
+                    ? "Dismissed." + (reminder.kind == .dose ? " The dose is still not recorded as taken." : "")
+                    : "Snoozed for an hour: \(reminder.message)")
+                return [.record([change])]
             }
-            reminderSelection = 0
-            pendingSave = .stay(done: done)
-            return [.record([.put(ReminderState.entryID(reminder: reminder.id), day: today, body: .reminderState(state))])]
         default:
             break
         }

@@ -89,8 +89,11 @@ enum TodayScreen {
                 let marker = index == reminderSelection ? "▸ " : "  "
                 let label = DisplayWidth.fit(reminder.urgency.label, to: 9)
                 let style: Style = reminder.urgency == .overdue ? .warning : (reminder.urgency == .dueNow ? .bold : .plain)
-                let message = readOnlyReason == nil ? reminder.message : ViewerText.reminder(reminder.message)
-                lines.plain(" " + marker + label + DisplayWidth.truncate(message, to: max(0, canvas.width - 13)), style: style)
+                // The key that acts on it is the patient's (a viewer sees the words alone); it
+                // stays whole when the words are cut.
+                let hint = readOnlyReason == nil ? " (\(reminder.place.keyHint))" : ""
+                let room = max(0, canvas.width - 13 - DisplayWidth.of(hint))
+                lines.plain(" " + marker + label + DisplayWidth.truncate(reminder.message, to: room) + hint, style: style)
             }
             if due.count > reminderLines { lines.plain("   … and \(due.count - reminderLines) more (isojournal remind)", style: .dim) }
             lines.blank()

@@ -12,15 +12,4 @@ enum ViewerText {
     static func dueHeading(_ journal: Journal) -> String {
         "Due for \(journal.programmeSettings.patientName ?? "the patient")"
     }
-
-    /// A reminder without the key hint at its end ("… not ticked yet (k)"): the keys that
-    /// act on reminders are the patient's.
-    static func reminder(_ message: String) -> String {
-        guard message.hasSuffix(")"), let open = message.lastIndex(of: "(") else { return message }
-        let inside = message[message.index(after: open)..<message.index(before: message.endIndex)]
-        // Key hints are one key, or "d, then w".
-        let isKeyHint = inside.count == 1 || inside.split(separator: " ").allSatisfy { $0.count == 1 || $0 == "then" || $0.count == 2 && $0.hasSuffix(",") }
-        guard isKeyHint else { return message }
-        return String(message[..<open]).trimmingCharacters(in: .whitespaces)
-    }
 }

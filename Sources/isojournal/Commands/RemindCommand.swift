@@ -66,7 +66,8 @@ struct RemindListCommand: ParsableCommand {
             if json {
                 let rows = reminders.map {
                     ReminderRow(id: $0.id, kind: $0.kind.rawValue, due: Timestamp.offsetText($0.due, in: zone),
-                                urgency: $0.urgency.label, message: $0.message)
+                                urgency: $0.urgency.label, message: $0.message, place: $0.place.rawValue,
+                                command: $0.place.shellCommand)
                 }
                 try say(json: rows)
             } else if reminders.isEmpty {
@@ -113,6 +114,23 @@ struct RemindListCommand: ParsableCommand {
 
 struct ReminderRow: Encodable {
     let id, kind, due, urgency, message: String
+    /// Where it is acted on, and the command that does it from the shell.
+    let place, command: String
+}
+
+extension Reminder.Place {
+    /// The shell's way to act on a reminder of this place (the full-screen program shows a key).
+    var shellCommand: String {
+        switch self {
+        case .doses: return "isojournal log dose <mg>"
+        case .logSymptoms: return "isojournal log symptom <symptom> <0-3>"
+        case .weight: return "isojournal log weight <weight>"
+        case .labs: return "isojournal labs, then isojournal lab mark|move or isojournal log lab"
+        case .checklist: return "isojournal checklist, then isojournal checklist tick <item>"
+        case .moodCheck: return "isojournal log mood"
+        case .prescriberDecision: return "isojournal course decision continue|pause|stop"
+        }
+    }
 }
 
 struct RemindSnoozeCommand: ParsableCommand {
@@ -126,10 +144,7 @@ struct RemindSnoozeCommand: ParsableCommand {
         try reportingFailures {
             let now = Date()
             let until = now.addingTimeInterval(try CommandTime.span(duration, option: "--for"))
-            try refuseStopAlert(id, doing: "snoozed")
-            let store = try location.openStore(mode: .readWrite)
-            try KnownReminder.check(id, in: store.journal, now: now)
-            try store.updateReminderState(id, now: now) { $0.snoozedUntil = until }
+            try location.openStore(mode: .readWrite).act(.snooze(until: until), on: id, now: now)
             say("Snoozed \(id) until \(Timestamp.offsetText(until, in: .current).prefix(16).replacingOccurrences(of: "T", with: " ")).")
         }
     }
@@ -146,20 +161,10 @@ struct RemindDismissCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try refuseStopAlert(id, doing: "dismissed")
-            let store = try location.openStore(mode: .readWrite)
-            try KnownReminder.check(id, in: store.journal, now: Date())
-            try store.updateReminderState(id, now: Date()) { $0.dismissed = true }
+            try location.openStore(mode: .readWrite).act(.dismiss, on: id, now: Date())
             say("Dismissed \(id)." + (id.hasPrefix("dose-") ? " The dose is still not recorded as taken." : ""))
         }
     }
-}
-
-/// A stop alert stays until the prescriber's decision is recorded: no snooze, no dismiss.
-private func refuseStopAlert(_ id: String, doing verb: String) throws(CommandFailure) {
-    guard id.hasPrefix("hold-") else { return }
-    throw .badInput("\(id) is a stop alert: it cannot be \(verb). It stays until you record your prescriber's decision "
-        + "(isojournal course decision continue|pause|stop). To stop its notifications repeating: isojournal remind ack \(id)")
 }
 
 struct RemindAcknowledgeCommand: ParsableCommand {
@@ -173,27 +178,21 @@ struct RemindAcknowledgeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let now = Date()
-            let store = try location.openStore(mode: .readWrite)
-            let open = ReminderEngine.reminders(journal: store.journal, now: now, timeZone: .current).filter { $0.kind == .stopAlert }
-            guard open.contains(where: { $0.id == id }) else {
-                throw CommandFailure.badInput("No open stop alert has the id '\(id)'."
-                    + (open.isEmpty ? " Nothing is on hold." : " Open: " + open.map(\.id).joined(separator: ", ") + "."))
-            }
-            try store.updateReminderState(id, now: now) { $0.acknowledgedAt = now }
+            try location.openStore(mode: .readWrite).act(.acknowledge, on: id, now: Date())
             say("Acknowledged \(id): its notification will not repeat. The course stays on hold until you record your prescriber's decision.")
         }
     }
 }
 
 extension JournalStore {
-    /// Changes one reminder's state (snooze, dismiss, acknowledge), reading it inside the
-    /// transaction so a state another copy saved meanwhile is kept, not overwritten.
-    func updateReminderState(_ id: String, now: Date, _ change: @escaping (inout ReminderState) -> Void) throws {
+    /// Snooze, dismiss or acknowledge a reminder, judged inside the transaction against the
+    /// journal as it stands on disk, so a state another copy saved meanwhile is kept.
+    func act(_ action: ReminderActions.Action, on id: String, now: Date) throws {
         _ = try transactionOrFail { journal in
-            var state = ReminderEngine.states(in: journal)[id] ?? ReminderState(reminder: id)
-            change(&state)
-            return [.put(ReminderState.entryID(reminder: id), day: Timestamp.localDate(of: now, in: .current), body: .reminderState(state))]
+            switch ReminderActions.change(action, reminder: id, journal: journal, now: now, timeZone: .current) {
+            case .success(let change): return [change]
+            case .failure(let problem): throw CommandFailure.badInput(problem.message)
+            }
         }
     }
 }
