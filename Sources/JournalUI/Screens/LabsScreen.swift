@@ -232,22 +232,15 @@ public struct LabsScreen: Equatable, Sendable {
         guard let newDay = LocalDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
             return .message(StatusLine("'\(text)' is not a date. Write it as YYYY-MM-DD.", isError: true))
         }
-        guard newDay != scheduled.day else { return .message(StatusLine("That is the day it is already on.", isError: true)) }
-        let newID = LabAppointment.entryID(day: newDay, what: scheduled.appointment.what)
-        if records.appointments.contains(where: { $0.id == newID && $0.appointment.status != .moved }) {
-            return .message(StatusLine("There is already a \(scheduled.appointment.what.name.lowercased()) on \(newDay.iso).", isError: true))
+        let what = scheduled.appointment.what
+        switch AppointmentActions.move(what, from: scheduled.day, to: newDay, in: records) {
+        case .failure(let problem):
+            return .message(StatusLine(problem.message, isError: true))
+        case .success(let changes):
+            mode = .list
+            selectedID = LabAppointment.entryID(day: newDay, what: what)
+            return .save(changes,
+                         done: "\(what.name) moved from \(DateText.short(scheduled.day)) to \(DateText.short(newDay)).")
         }
-        var old = scheduled.appointment
-        old.status = .moved
-        old.movedTo = newDay
-        var new = scheduled.appointment
-        new.status = .scheduled
-        new.movedTo = nil
-        new.movedFrom = scheduled.day
-        mode = .list
-        selectedID = newID
-        return .save([.put(id, day: scheduled.day, body: .labAppointment(old)),
-                      .put(newID, day: newDay, body: .labAppointment(new))],
-                     done: "\(old.what.name) moved from \(DateText.short(scheduled.day)) to \(DateText.short(newDay)).")
     }
 }

@@ -131,22 +131,14 @@ struct LabMoveCommand: ParsableCommand {
             let what = try LabArguments.what(kind)
             let oldDay = try LabArguments.day(from)
             let newDay = try LabArguments.day(to)
-            guard oldDay != newDay else { throw CommandFailure.badInput("It is already on \(oldDay.iso).") }
             let store = try location.openStore(mode: .readWrite)
             try saveLabChanges(store) { journal in
-                var old = try LabArguments.existing(what, oldDay, in: journal)
-                let newID = LabAppointment.entryID(day: newDay, what: what)
-                if case .labAppointment(let there)? = journal.current(newID)?.body, there.status != .moved {
-                    throw CommandFailure.badInput("There is already a \(what.rawValue) appointment on \(newDay.iso).")
+                switch AppointmentActions.move(what, from: oldDay, to: newDay, in: journal.labRecords) {
+                case .success(let changes): return changes
+                case .failure(.notScheduled):
+                    throw CommandFailure.badInput("No \(what.rawValue) appointment on \(oldDay.iso). See them with: isojournal labs")
+                case .failure(let problem): throw CommandFailure.badInput(problem.message)
                 }
-                var new = old
-                new.status = .scheduled
-                new.movedTo = nil
-                new.movedFrom = oldDay
-                old.status = .moved
-                old.movedTo = newDay
-                return [.put(LabAppointment.entryID(day: oldDay, what: what), day: oldDay, body: .labAppointment(old)),
-                        .put(newID, day: newDay, body: .labAppointment(new))]
             }
             say("Moved: \(what.name) from \(oldDay.iso) to \(newDay.iso).")
         }
