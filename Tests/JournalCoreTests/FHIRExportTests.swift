@@ -207,6 +207,14 @@ struct FHIRExportTests {
         #expect(patient?["id"] == (try build().bundle.resources.first?["id"]))
     }
 
+    @Test("the JSON text has no nulls (FHIR forbids them), unescaped units, and the same bytes for the same input")
+    func text() throws {
+        let text = try build().bundle.text
+        #expect(!text.contains("null") && !text.contains("\\/"))
+        #expect(text.contains("\"mg/dL\"") && text.contains("\"resourceType\" : \"Bundle\""))
+        #expect(text == (try build().bundle.text))
+    }
+
     @Test("every code in the data file has a source, and every lab test and unit is listed")
     func dataFile() {
         let codes = FHIRCodes.shipped

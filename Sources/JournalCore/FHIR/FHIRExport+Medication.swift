@@ -63,9 +63,11 @@ extension FHIRExport.Context {
     }
 
     private func intakeStatements() -> [FHIRExport.Resource] {
-        entries(of: .dose).compactMap { entry in
+        let courses = journal.courses
+        return entries(of: .dose).compactMap { entry in
             guard case .dose(let intake)? = entry.body else { return nil }
-            let product = journal.courseRecords?.settings.product
+            // The product of the course the intake belongs to (the latest that started by then).
+            let product = (courses.last { $0.settings.startDate <= entry.day } ?? courses.first)?.settings.product
             var body: [String: JSONValue] = [
                 "medicationCodeableConcept": medication(product: product),
                 "subject": patient,
