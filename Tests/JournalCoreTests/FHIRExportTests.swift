@@ -174,6 +174,8 @@ struct FHIRExportTests {
         #expect(phq2["code"]?.codings == [loinc + "55758-7"] && phq2["valueInteger"] == .integer(1))
         #expect(phq2["component"]?.array.map { $0["code"]?.codings ?? [] } == [[loinc + "44250-9"], [loinc + "44255-8"]])
         #expect(phq2["interpretation"] == nil)
+        #expect(phq2["component"]?.array.map { $0["valueCodeableConcept"]?.codings ?? [] } == [[loinc + "LA6569-3"], [loinc + "LA6568-5"]])
+        #expect(phq2["component"]?.array.first?["valueCodeableConcept"]?["text"] == "1 — Several days")
         let phq9 = try #require(bundle.resource("Observation", "mood-2026-11-12"))
         #expect(phq9["code"]?.codings == [loinc + "44261-6"] && phq9["valueInteger"] == .integer(7))
         #expect(phq9["component"]?.array.last?["code"]?.codings == [loinc + "44260-8"])
@@ -222,9 +224,9 @@ struct FHIRExportTests {
             for unit in test.units { #expect(codes.lab(test, unit: unit) != nil, "\(test) \(unit)") }
         }
         for lab in codes.labs { #expect((lab.code == nil) != (lab.why == nil), "\(lab.test) \(lab.unit): a code or why not") }
-        let all = [codes.medication, codes.bodyWeight.code, codes.phq.phq2Total, codes.phq.phq9Total] + codes.phq.items
+        let all = [codes.medication, codes.bodyWeight.code, codes.phq.phq2Total, codes.phq.phq9Total] + codes.phq.items + codes.phq.answers
             + codes.labs.compactMap(\.code) + Array(codes.symptoms.values) + Array(codes.flagLevels.values)
         #expect(all.allSatisfy { !$0.source.isEmpty && !$0.code.isEmpty })
-        #expect(codes.phq.items.count == 9)
+        #expect(codes.phq.items.count == 9 && codes.phq.answers.count == 4)
     }
 }

@@ -43,6 +43,8 @@ public struct FHIRCodes: Sendable, Decodable, Equatable {
         public let phq9Total: Code
         /// Items 1 to 9 in questionnaire order.
         public let items: [Code]
+        /// The answers 0 to 3 ("Not at all" … "Nearly every day").
+        public let answers: [Code]
     }
 
     public struct BodyWeight: Sendable, Decodable, Equatable {

@@ -48,7 +48,8 @@ extension FHIRExport.Context {
                 let itemText = index < wording.items.count ? wording.items[index] : "Item \(index + 1)"
                 let answerText = answer < wording.answers.count ? wording.answers[answer] : "\(answer)"
                 return ["code": FHIRParts.concept(itemCode, text: "Item \(index + 1): \(itemText)"),
-                        "valueCodeableConcept": ["text": .string("\(answer) — \(answerText)")]]
+                        "valueCodeableConcept": FHIRParts.concept(answer < codes.phq.answers.count ? [codes.phq.answers[answer]] : [],
+                                                                  text: "\(answer) — \(answerText)")]
             }
             var members: [String: JSONValue] = ["valueInteger": .integer(isPHQ9 ? (check.phq9Score ?? 0) : check.phq2Score),
                                                 "component": .array(components)]
