@@ -30,6 +30,7 @@ let package = Package(
                 .embedInCode("programme-rules.json"),
                 .embedInCode("phq.json"),
                 .embedInCode("course-holds.json"),
+                .embedInCode("fhir-codes.json"),
             ]
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),

@@ -9,4 +9,5 @@ public enum EmbeddedResources {
     public static var programmeRules: [UInt8] { PackageResources.programme_rules_json }
     public static var phqQuestionnaire: [UInt8] { PackageResources.phq_json }
     public static var courseHoldRules: [UInt8] { PackageResources.course_holds_json }
+    public static var fhirCodes: [UInt8] { PackageResources.fhir_codes_json }
 }

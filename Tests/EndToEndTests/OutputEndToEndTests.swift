@@ -2,12 +2,12 @@ import Foundation
 import Glibc
 import Testing
 
-/// `report`, `export ics` and `export snapshot` with `-o`: a report can never cost the journal.
+/// `report`, `export ics`, `export snapshot` and `export fhir` with `-o`: a report can never cost the journal.
 @Suite("End to end: output files")
 struct OutputEndToEndTests {
     static let commands: [[String]] = [
         ["report"], ["report", "--format", "html"], ["report", "--format", "csv"], ["report", "--format", "json"],
-        ["export", "ics"], ["export", "snapshot"],
+        ["export", "ics"], ["export", "snapshot"], ["export", "fhir"],
     ]
 
     @Test("-o into the journal folder is refused (exit 2) and the journal stays whole", arguments: commands)

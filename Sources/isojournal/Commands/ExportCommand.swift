@@ -7,8 +7,8 @@ import JournalStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write files for other programs and people: a calendar (ics) or a read-only snapshot.",
-        subcommands: [ExportCalendarCommand.self, ExportSnapshotCommand.self]
+        abstract: "Write files for other programs and people: a calendar (ics), a read-only snapshot or a FHIR R4 bundle.",
+        subcommands: [ExportCalendarCommand.self, ExportSnapshotCommand.self, ExportFHIRCommand.self]
     )
 }
 

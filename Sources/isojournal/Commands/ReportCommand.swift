@@ -26,10 +26,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
-    @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
-    @Option(help: ArgumentHelp("Course month N (default: the current one).", valueName: "N")) var month: Int?
-    @Option(help: ArgumentHelp("The whole course N (this journal holds one: 1).", valueName: "N")) var course: Int?
+    @OptionGroup var period: ReportPeriodOptions
     @Option(help: "md, html, csv or json.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"))
     var output: String?
@@ -40,10 +37,10 @@ struct ReportCommand: ParsableCommand {
         try reportingFailures {
             let now = Date()
             let zone = TimeZone.current
-            let period = try askedPeriod()
+            let asked = try period.asked() ?? .currentCourseMonth
             let journal = try source.load().journal
             let range: ReportRange
-            switch period.range(course: journal.courseRecords?.settings, today: Timestamp.localDate(of: now, in: zone)) {
+            switch asked.range(course: journal.courseRecords?.settings, today: Timestamp.localDate(of: now, in: zone)) {
             case .success(let found): range = found
             case .failure(let problem): throw CommandFailure.badInput(problem.message)
             }
@@ -52,19 +49,6 @@ struct ReportCommand: ParsableCommand {
                                                               journalFolder: source.journalFolder) else { return }
             say("Wrote \(TerminalText.line(written)) (\(format.rawValue), \(range.from.iso) to \(range.to.iso)).")
         }
-    }
-
-    /// --month, --course or --from/--to (one of them), else the current course month.
-    private func askedPeriod() throws -> ReportPeriod {
-        let first = try DayArgument.parseBound(from, option: "--from")
-        let last = try DayArgument.parseBound(to, option: "--to")
-        if let first, let last, first > last { throw CommandFailure.badInput("--from \(first.iso) is after --to \(last.iso).") }
-        let asked = [month != nil, course != nil, first != nil || last != nil].filter { $0 }.count
-        guard asked <= 1 else { throw CommandFailure.badInput("Give one of --month, --course or --from/--to.") }
-        if let month { return .courseMonth(month) }
-        if let course { return .course(course) }
-        if first != nil || last != nil { return .days(from: first, to: last) }
-        return .currentCourseMonth
     }
 
     static func text(_ format: Format, journal: Journal, range: ReportRange, now: Date, timeZone: TimeZone) -> String {
