@@ -40,14 +40,14 @@ extension AppState {
             screen = .checklist(ChecklistScreen(month: MonthlyChecklist.currentMonth(startDate: course.settings.startDate, today: today)))
         case .character("m"):
             guard writable() else { return [] }
-            screen = .moodCheck(MoodCheckScreen(day: today))
+            screen = .moodCheck(MoodCheckScreen(day: today, journal: journal))
         case .character("p"):
             guard writable() else { return [] }
             guard let records = journal.courseRecords, records.state(at: now, zone: timeZone).awaitsDecision else {
                 status = StatusLine("Nothing is on hold or paused: there is no prescriber's decision to record.", isError: true)
                 return []
             }
-            screen = .decision(PrescriberDecisionScreen(now: now, timeZone: timeZone))
+            screen = .decision(PrescriberDecisionScreen(journal: journal, now: now, timeZone: timeZone))
         case .up:
             reminderSelection = max(0, reminderSelection - 1)
         case .down:
@@ -68,8 +68,8 @@ extension AppState {
                 done = "Dismissed." + (reminder.kind == .dose ? " The dose is still not recorded as taken." : "")
             }
             reminderSelection = 0
-            pendingSave = .stay(done: done)
-            return [.record([.put(ReminderState.entryID(reminder: reminder.id), day: today, body: .reminderState(state))])]
+            let change = JournalChange.put(ReminderState.entryID(reminder: reminder.id), day: today, body: .reminderState(state))
+            return follow(.save([change], done: done, shown: ShownJournal(journal)))
         default:
             break
         }
