@@ -230,7 +230,7 @@ public struct AppState: Sendable {
         case .logSymptoms(let form):
             form.draw(into: &canvas, today: today)
         case .labs(let labs):
-            labs.draw(into: &canvas, today: today)
+            labs.draw(into: &canvas, today: today, dating: FutureDating(now: now, timeZone: timeZone))
         case .courseSetup(let form):
             form.draw(into: &canvas)
         case .doseLog(let doses):
@@ -247,7 +247,9 @@ public struct AppState: Sendable {
             form.draw(into: &canvas, journal: journal)
         }
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
-        Chrome.drawStatus(status, into: &canvas)
+        // A record marked "⚠ future" anywhere on the screen: the status line says what the mark means.
+        let legend = status == nil && canvas.text.contains(FutureDating.mark) ? StatusLine(FutureDating.legend) : nil
+        Chrome.drawStatus(status ?? legend, into: &canvas)
         if let conflict {
             canvas.cursor = nil
             conflictDialog(conflict).draw(into: &canvas)
