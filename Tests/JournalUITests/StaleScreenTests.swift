@@ -148,7 +148,7 @@ struct StaleScreenTests {
         #expect(saved.product == "Absorica")
     }
 
-    @Test("doses: skip, the edit form and the weight prompt over records saved elsewhere ask")
+    @Test("doses: skip, the edit form, withdraw and the weight prompt over records saved elsewhere ask")
     func doses() throws {
         let journal = CourseScreensTests().journalWithCourse(dosesUntil: LocalDate(iso: "2026-11-25")!)
         let id = DoseIntake.entryID(day: today, slot: "morning")
@@ -174,6 +174,16 @@ struct StaleScreenTests {
         Self.elsewhere(&edit, theirs)
         edit.press(.enter, .enter, .enter)
         #expect(edit.recorded.isEmpty && edit.screen.contains("Changed elsewhere"), "\(edit.screen)")
+
+        var withdraw = ScreenDriver(journal: journal)
+        withdraw.press(.ch("d"), .ch("["))
+        let yesterday = today.adding(days: -1)
+        let at = Timestamp.instant(of: yesterday, minuteOfDay: 8 * 60 + 30, in: ScreenDriver.zone)
+        Self.elsewhere(&withdraw, DoseIntake(slot: "morning", status: .taken, milligrams: 30, withFood: true)
+            .change(day: yesterday, at: at, timeZone: ScreenDriver.zone))
+        withdraw.press(.ch("x"))
+        Self.expectDialog(withdraw, saved: "30 mg taken at 08:30", yours: "(withdrawn)")
+        _ = Self.keepMine(&withdraw, id: DoseIntake.entryID(day: yesterday, slot: "morning"))
 
         var weight = ScreenDriver(journal: journal)
         weight.press(.ch("d"), .ch("w"))
@@ -220,6 +230,23 @@ struct StaleScreenTests {
         took.press(.ch("t"))
         #expect(took.recorded.isEmpty && took.state.screen == .today)
         _ = Self.keepMine(&driver, id: id)
+    }
+
+    @Test("Today: snoozing a reminder another copy dismissed meanwhile asks")
+    func snooze() throws {
+        var driver = ScreenDriver(journal: ChecklistScreensTests().journal())
+        let first = try #require(TodayScreen.reminders(journal: driver.state.journal, now: driver.state.now, timeZone: ScreenDriver.zone).first)
+        let id = ReminderState.entryID(reminder: first.id)
+        var theirs = ReminderState(reminder: first.id)
+        theirs.dismissed = true
+        Self.elsewhere(&driver, .put(id, day: today, body: .reminderState(theirs)))
+        driver.press(.ch("z"))
+        Self.expectDialog(driver, saved: "dismissed", yours: "snoozed")
+        var took = driver
+        took.press(.ch("t"))
+        #expect(took.recorded.isEmpty && took.state.screen == .today)
+        _ = Self.keepMine(&driver, id: id)
+        #expect(driver.screen.contains("Snoozed for an hour"), "\(driver.screen)")
     }
 
     @Test("a mood check saved elsewhere today: asks; a self-harm answer is saved whatever")
