@@ -35,4 +35,12 @@ public struct FutureDating: Sendable {
     public func isFuture(_ entry: Entry) -> Bool {
         isFuture(day: entry.day, kind: entry.kind, recordedAt: entry.recordedAt, occurredAt: entry.occurredAt)
     }
+
+    /// The current records it marks (withdrawn ones left out), in the order they were written.
+    /// Walks the revisions in place: Today asks on every tick, so nothing is copied but the few found.
+    public func currentRecords(in journal: Journal) -> [Entry] {
+        journal.revisions.filter { entry in
+            !entry.isRetraction && isFuture(entry) && journal.latestRevision(of: entry.id)?.revision == entry.revision
+        }
+    }
 }
