@@ -7,7 +7,10 @@
 #   - bad files, ulimit -f, terminal faults, privacy and network (EndToEndTests)
 #   - reports and exports never onto the journal, an existing file or a link; every call of an
 #     output write failing (OutputFileTests, OutputEndToEndTests)
-#   - links and named pipes in the journal folder, unsafe folders (FileSafetyTests, FileSafetyEndToEndTests)
+#   - links and named pipes in the journal folder, unsafe folders (FileSafetyTests, FileSafetyEndToEndTests);
+#     a named pipe, a folder, a device or a link as --snapshot (SnapshotFileKindTests, SnapshotPipeEndToEndTests)
+#   - a stale edit on every screen asks (StaleScreenTests, StaleLabFormEndToEndTests); future-dated
+#     records marked on screen (FutureMarkTests)
 #   - a hostile note through every output (HostileTextEndToEndTests); extreme numbers in every
 #     record kind and on every screen (ExtremeNumber*); the year range and check's odd lines
 #   - the order of every save: nothing unsynced when "saved" (DurabilityOrderTests)
@@ -33,7 +36,7 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 swift test --scratch-path "$scratch" --skip-build \
-    --filter 'KillTests|TwoWriterTests|CheckAndRepairTests|FaultInjectionTests|DiskFullTests|DamagedFileTests|TwoCopiesTests|PrivacyTests|BadFileTests|TerminalFaultTests|PrivacyEndToEndTests|OutputFileTests|OutputEndToEndTests|FileSafety|HostileText|ExtremeNumber|YearRangeTests|JournalAuditTests|CheckAuditEndToEndTests|DurabilityOrderTests' \
+    --filter 'KillTests|TwoWriterTests|CheckAndRepairTests|FaultInjectionTests|DiskFullTests|DamagedFileTests|TwoCopiesTests|PrivacyTests|BadFileTests|TerminalFaultTests|PrivacyEndToEndTests|OutputFileTests|OutputEndToEndTests|FileSafety|HostileText|ExtremeNumber|YearRangeTests|JournalAuditTests|CheckAuditEndToEndTests|DurabilityOrderTests|SnapshotFileKindTests|SnapshotPipeEndToEndTests|StaleScreenTests|StaleLabFormEndToEndTests|StaleFormTests|StaleFormEndToEndTests|FutureMarkTests' \
     > "$log" 2>&1 || status=$?
 
 echo

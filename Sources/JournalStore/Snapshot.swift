@@ -16,11 +16,11 @@ public enum Snapshot {
 
     /// The snapshot of the journal at `journalPath` as it is durably on disk now (its complete
     /// lines). The journal part is checked to read before anything is written.
-    public static func make(journalPath: String, createdAt: Date) throws(SnapshotError) -> [UInt8] {
+    public static func make(journalPath: String, createdAt: Date,
+                            fileSystem: any FileSystem = PosixFileSystem()) throws(SnapshotError) -> [UInt8] {
         var journalBytes: [UInt8]
-        if FileManager.default.fileExists(atPath: journalPath) {
-            guard let data = FileManager.default.contents(atPath: journalPath) else { throw .cannotRead(file: journalPath) }
-            journalBytes = [UInt8](data)
+        if let bytes = try readRegularFile(journalPath, fileSystem: fileSystem) {
+            journalBytes = bytes
             // Bytes after the last newline are a save in progress or a torn line: not part of the journal.
             journalBytes.removeSubrange((journalBytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)...)
             _ = try journal(from: journalBytes, file: journalPath)
@@ -47,9 +47,9 @@ public enum Snapshot {
     }
 
     /// Reads and checks a snapshot file: its header, its length, its checksum, every line.
-    public static func load(path: String) throws(SnapshotError) -> Contents {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .cannotRead(file: path) }
-        return try read([UInt8](data), file: path)
+    public static func load(path: String, fileSystem: any FileSystem = PosixFileSystem()) throws(SnapshotError) -> Contents {
+        guard let bytes = try readRegularFile(path, fileSystem: fileSystem) else { throw .cannotRead(file: path) }
+        return try read(bytes, file: path)
     }
 
     public static func read(_ bytes: [UInt8], file: String) throws(SnapshotError) -> Contents {
@@ -97,6 +97,10 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
     case newerVersion(file: String, version: Int)
     case changed(file: String, expectedBytes: Int, actualBytes: Int)
     case journalDamaged(file: String, line: Int, detail: String)
+    /// Something other than a regular file is at the path (`what` it is); nothing was read.
+    case notAFile(file: String, what: String)
+    /// The path is a symbolic link; it was not followed.
+    case symbolicLink(file: String)
 
     public var message: String {
         switch self {
@@ -113,6 +117,11 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "It was not opened. Ask for a fresh snapshot."
         case let .journalDamaged(file, line, detail):
             return "The journal inside \(file) is damaged at line \(line): \(detail). It was not opened."
+        case let .notAFile(file, what):
+            return "\(file) is \(what), not a file, so it cannot be a snapshot: nothing was read from it. "
+                + "Give the path of the snapshot file itself."
+        case let .symbolicLink(file):
+            return "\(file) is a symbolic link; IsoJournal does not follow it. Give the path of the snapshot file itself."
         }
     }
 

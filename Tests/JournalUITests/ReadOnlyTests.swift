@@ -25,9 +25,9 @@ struct ReadOnlyTests {
          ("course setup", .courseSetup(CourseSetupScreen(journal: journal, today: today))),
          ("doses", .doseLog(DoseLogScreen(day: today))),
          ("checklist", .checklist(ChecklistScreen(month: 4))),
-         ("mood check", .moodCheck(MoodCheckScreen(day: today))),
+         ("mood check", .moodCheck(MoodCheckScreen(day: today, journal: Journal()))),
          ("history", .history(HistoryScreen(isReadOnly: true))),
-         ("prescriber's decision", .decision(PrescriberDecisionScreen(now: ScreenDriver.morning, timeZone: ScreenDriver.zone))),
+         ("prescriber's decision", .decision(PrescriberDecisionScreen(journal: Journal(), now: ScreenDriver.morning, timeZone: ScreenDriver.zone))),
          ("new course", .newCourse(NewCourseScreen(journal: journal, today: today)))]
     }
 
@@ -91,7 +91,7 @@ struct ReadOnlyTests {
     @Test("a screen that tries to save is refused at one gate, which says so")
     func gateSaysReadOnly() {
         var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
-        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today))
+        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today, journal: driver.state.journal))
         driver.press(.ch("0"), .ch("0"))
         #expect(driver.recorded.count == 0)
         #expect(driver.screen.contains("Read-only: nothing was saved (it was opened in viewing mode)."), "\(driver.screen)")
@@ -129,7 +129,7 @@ struct ReadOnlyTests {
     @Test("the same keys in a writable journal do save (the gate only closes when read-only)")
     func writableStillSaves() {
         var driver = ScreenDriver(journal: HistoryFixture.journal())
-        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today))
+        driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today, journal: driver.state.journal))
         driver.press(.ch("0"), .ch("0"))
         #expect(driver.recorded.count == 1)
     }

@@ -7,7 +7,8 @@ import Foundation
 ///   or a copy pasted twice): which one counts is ambiguous;
 /// - a revision lower than an earlier one: the history was edited or shuffled;
 /// - a record whose kind changes (a dose id that becomes a symptom): a correction never does that;
-/// - a record dated more than a day after now: written while the clock was wrong, or typed so.
+/// - a record dated more than a day after now: written while the clock was wrong, or typed so
+///   (`FutureDating`; an appointment or a plan step ahead is not).
 public struct JournalAudit: Sendable {
     public struct Remark: Equatable, Sendable {
         public let line: Int
@@ -24,7 +25,9 @@ public struct JournalAudit: Sendable {
         var line: Int
         var id: EntryID
         var day: LocalDate
-        var latest: Date
+        var kind: EntryKind?
+        var recordedAt: Date
+        var occurredAt: Date?
     }
 
     private var seen: [EntryID: Seen] = [:]
@@ -49,14 +52,15 @@ public struct JournalAudit: Sendable {
         }
         seen[entry.id] = Seen(revision: max(entry.revision, seen[entry.id]?.revision ?? 0),
                               kind: kind ?? seen[entry.id]?.kind, line: line)
-        dated.append(Dated(line: line, id: entry.id, day: entry.day, latest: max(entry.recordedAt, entry.occurredAt ?? .distantPast)))
+        // A withdrawal has no kind of its own: the record's earlier one decides.
+        let datedKind = entry.kind ?? seen[entry.id]?.kind.flatMap(EntryKind.init(rawValue:))
+        dated.append(Dated(line: line, id: entry.id, day: entry.day, kind: datedKind, recordedAt: entry.recordedAt, occurredAt: entry.occurredAt))
     }
 
     /// Records dated more than a day after `now` (their day, or when they were written or happened).
     public func future(now: Date, timeZone: TimeZone) -> [Remark] {
-        let limit = now.addingTimeInterval(86_400)
-        let lastDay = Timestamp.localDate(of: limit, in: timeZone)
-        return dated.filter { $0.day > lastDay || $0.latest > limit }.map {
+        let rule = FutureDating(now: now, timeZone: timeZone)
+        return dated.filter { rule.isFuture(day: $0.day, kind: $0.kind, recordedAt: $0.recordedAt, occurredAt: $0.occurredAt) }.map {
             Remark(line: $0.line, text: "record \($0.id.rawValue) is dated \($0.day.iso), "
                    + "after now (the computer's clock may have been wrong when it was written)")
         }

@@ -17,8 +17,7 @@ extension AppState {
                 status = StatusLine("Nothing changed in the course.")
                 return []
             }
-            pendingSave = .courseSetup
-            return [.record(changes)]
+            return save(changes, since: form.shown.revisions(of: changes), then: .courseSetup)
         }
         return []
     }
@@ -44,7 +43,13 @@ extension AppState {
         switch outcome {
         case .stay: return []
         case .close: screen = .today; return []
-        case .save(let change): return follow(.save([change], done: "Mood check saved."))
+        case .save(let change):
+            // An answer about self-harm is saved whatever another copy did, as a red flag is.
+            guard !check.holdsCrisisAnswer else {
+                pendingSave = .stay(done: "Mood check saved.")
+                return [.record([change])]
+            }
+            return follow(.save([change], done: "Mood check saved.", shown: check.shown))
         }
     }
 

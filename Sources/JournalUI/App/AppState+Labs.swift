@@ -4,7 +4,7 @@ import JournalCore
 extension AppState {
     mutating func handleLabs(_ key: Key, _ labs: LabsScreen) -> [Effect] {
         var labs = labs
-        let outcome = labs.handle(key, today: today)
+        let outcome = labs.handle(key, journal: journal, today: today)
         screen = .labs(labs)
         // A lab save re-reads the screen's records and may show a flag notice (`labsSaved`).
         return follow(outcome, whenSaved: PendingSave.labs)

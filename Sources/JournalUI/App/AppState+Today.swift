@@ -44,14 +44,14 @@ extension AppState {
             screen = .checklist(ChecklistScreen(month: MonthlyChecklist.currentMonth(startDate: course.settings.startDate, today: today)))
         case .character("m"):
             guard writable() else { return [] }
-            screen = .moodCheck(MoodCheckScreen(day: today))
+            screen = .moodCheck(MoodCheckScreen(day: today, journal: journal))
         case .character("p"):
             guard writable() else { return [] }
             guard let records = journal.courseRecords, records.state(at: now, zone: timeZone).awaitsDecision else {
                 status = StatusLine("Nothing is on hold or paused: there is no prescriber's decision to record.", isError: true)
                 return []
             }
-            screen = .decision(PrescriberDecisionScreen(now: now, timeZone: timeZone))
+            screen = .decision(PrescriberDecisionScreen(journal: journal, now: now, timeZone: timeZone))
         case .up:
             reminderSelection = max(0, reminderSelection - 1)
         case .down:
@@ -69,10 +69,10 @@ extension AppState {
                 return []
             case .success(let change):
                 reminderSelection = 0
-                pendingSave = .stay(done: action == .dismiss
+                let done = action == .dismiss
                     ? "Dismissed." + (reminder.kind == .dose ? " The dose is still not recorded as taken." : "")
-                    : "Snoozed for an hour: \(reminder.message)")
-                return [.record([change])]
+                    : "Snoozed for an hour: \(reminder.message)"
+                return follow(.save([change], done: done, shown: ShownJournal(journal)))
             }
         default:
             break

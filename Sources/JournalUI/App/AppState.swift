@@ -35,6 +35,8 @@ public struct AppState: Sendable {
     public let readOnlyReason: String?
     /// A save is on its way to the disk; what to do when it lands.
     var pendingSave: PendingSave?
+    /// What that save writes, kept for "keep mine" if it meets a conflict.
+    var savingChanges: [JournalChange] = []
     /// A save found its records changed elsewhere; the person chooses what to keep.
     var conflict: SaveConflict?
     /// R was pressed: the reload's answer is said even when nothing is new.
@@ -167,9 +169,8 @@ public struct AppState: Sendable {
                 status = StatusLine("Nothing changed for \(DateText.relative(day, today: today)).")
                 return []
             }
-            pendingSave = .symptomForm(changeCount: changes.count, day: day)
-            guard case .logSymptoms(let form) = screen else { return [.record(changes)] }
-            return [.recordUnlessChanged(changes, since: form.revisionsWhenShown(of: changes))]
+            guard case .logSymptoms(let form) = screen else { return [] }
+            return save(changes, since: form.revisionsWhenShown(of: changes), then: .symptomForm(changeCount: changes.count, day: day))
         case .recordRedFlag(let change):
             pendingSave = .redFlag
             return [.record([change])]
@@ -201,6 +202,10 @@ public struct AppState: Sendable {
                 screen = .today
                 status = StatusLine("Course saved.")
             case .stay(let done):
+                if case .moodCheck(var check) = screen {
+                    check.shown = ShownJournal(saved) // its own save: s again must not ask
+                    screen = .moodCheck(check)
+                }
                 status = StatusLine(done)
             case .decision(let done):
                 screen = .today
@@ -225,7 +230,7 @@ public struct AppState: Sendable {
         case .logSymptoms(let form):
             form.draw(into: &canvas, today: today)
         case .labs(let labs):
-            labs.draw(into: &canvas, today: today)
+            labs.draw(into: &canvas, today: today, dating: FutureDating(now: now, timeZone: timeZone))
         case .courseSetup(let form):
             form.draw(into: &canvas)
         case .doseLog(let doses):
@@ -242,7 +247,9 @@ public struct AppState: Sendable {
             form.draw(into: &canvas, journal: journal)
         }
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
-        Chrome.drawStatus(status, into: &canvas)
+        // A record marked "⚠ future" anywhere on the screen: the status line says what the mark means.
+        let legend = status == nil && canvas.text.contains(FutureDating.mark) ? StatusLine(FutureDating.legend) : nil
+        Chrome.drawStatus(status ?? legend, into: &canvas)
         if let conflict {
             canvas.cursor = nil
             conflictDialog(conflict).draw(into: &canvas)

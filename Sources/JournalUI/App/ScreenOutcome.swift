@@ -8,8 +8,9 @@ enum ScreenOutcome: Equatable {
     case message(StatusLine)
     /// Back to Today.
     case close
-    /// Record these changes; when they are on disk, say `done`.
-    case save([JournalChange], done: String)
+    /// Record these changes unless another copy changed one of their records since `shown`;
+    /// when they are on disk, say `done`.
+    case save([JournalChange], done: String, shown: ShownJournal)
 }
 
 extension AppState {
@@ -24,9 +25,16 @@ extension AppState {
         case .close:
             screen = .today
             return []
-        case .save(let changes, let done):
-            pendingSave = whenSaved(done)
-            return [.record(changes)]
+        case .save(let changes, let done, let shown):
+            return save(changes, since: shown.revisions(of: changes), then: whenSaved(done))
         }
+    }
+
+    /// The one way a screen's save leaves: written only if each record is still at the revision
+    /// the screen showed; the changes are kept so "keep mine" can send them again.
+    mutating func save(_ changes: [JournalChange], since: [EntryID: Int], then pending: PendingSave) -> [Effect] {
+        pendingSave = pending
+        savingChanges = changes
+        return [.recordUnlessChanged(changes, since: since)]
     }
 }

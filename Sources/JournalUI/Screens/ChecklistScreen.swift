@@ -14,11 +14,18 @@ public struct ChecklistScreen: Equatable, Sendable {
     public private(set) var month: Int
     var selection = 0
     var mode: Mode = .browsing
+    /// What the list showed when the current edit began (see `ShownJournal`).
+    var shown = ShownJournal(Journal())
 
     init(month: Int) { self.month = month }
 
+    private func saving(_ changes: [JournalChange], done: String) -> Outcome {
+        .save(changes, done: done, shown: shown)
+    }
+
     mutating func handle(_ key: Key, journal: Journal, today: LocalDate) -> Outcome {
         guard let list = MonthlyChecklist.build(journal: journal, month: month, today: today) else { return .close }
+        if mode == .browsing { shown = ShownJournal(journal) }
         switch mode {
         case .browsing:
             break
@@ -31,7 +38,7 @@ public struct ChecklistScreen: Equatable, Sendable {
                 let current = tick(item, in: journal)
                 let text = field.text.trimmingCharacters(in: .whitespaces)
                 let updated = ChecklistTick(month: month, item: item, done: current?.done ?? false, note: text.isEmpty ? nil : text)
-                return .save([.put(ChecklistTick.entryID(month: month, item: item), day: today, body: .checklistTick(updated))],
+                return saving([.put(ChecklistTick.entryID(month: month, item: item), day: today, body: .checklistTick(updated))],
                              done: "Note saved.")
             }
         case .adding(var field):
@@ -43,7 +50,7 @@ public struct ChecklistScreen: Equatable, Sendable {
                 let title = field.text.trimmingCharacters(in: .whitespaces)
                 guard !title.isEmpty else { return .stay }
                 let custom = ChecklistCustomItem(month: month, title: title)
-                return .save([.put(ChecklistCustomItem.entryID(month: month, itemID: custom.itemID), day: today, body: .checklistItem(custom))],
+                return saving([.put(ChecklistCustomItem.entryID(month: month, itemID: custom.itemID), day: today, body: .checklistItem(custom))],
                              done: "Added \"\(title)\" to month \(month).")
             }
         }
@@ -75,7 +82,7 @@ public struct ChecklistScreen: Equatable, Sendable {
             let current = tick(item.id, in: journal)
             let done = !(current?.done ?? false)
             let updated = ChecklistTick(month: month, item: item.id, done: done, note: current?.note)
-            return .save([.put(ChecklistTick.entryID(month: month, item: item.id), day: today, body: .checklistTick(updated))],
+            return saving([.put(ChecklistTick.entryID(month: month, item: item.id), day: today, body: .checklistTick(updated))],
                          done: done ? "\(item.title): done \(DateText.short(today))." : "\(item.title): not done.")
         default: break
         }

@@ -7,6 +7,8 @@ public struct CourseSetupScreen: Equatable, Sendable {
     /// True on first run: the title says "Set up", Esc means "later".
     let isFirstSetup: Bool
     var error: String?
+    /// The course as the form showed it (see `ShownJournal`).
+    let shown: ShownJournal
 
     enum Outcome: Equatable {
         case stay
@@ -22,6 +24,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
         let records = journal.courseRecords
         let settings = records?.settings
         isFirstSetup = settings == nil
+        shown = ShownJournal(journal)
         let unit = settings?.weightUnit ?? .kilograms
         let weightText = records?.weight(on: today).map { MilligramText.format(unit.fromKilograms($0)) } ?? ""
         let slots = settings?.intakeSlots ?? IntakeSlot.twiceDaily

@@ -31,6 +31,7 @@ extension DoseLogScreen {
 
         let planned = Dictionary(records.plannedIntakes(on: day).map { ($0.slot.name, $0.milligrams) }, uniquingKeysWith: { a, _ in a })
         let expected = Set(records.expectedIntakes(on: day, zone: timeZone).map(\.slot.name))
+        let dating = FutureDating(now: now, timeZone: timeZone)
         for (index, slot) in settings.intakeSlots.enumerated() {
             let row = 5 + shift + index
             let selected = index == selection && mode == .browsing
@@ -41,6 +42,7 @@ extension DoseLogScreen {
                 + DisplayWidth.fit(slot.name, to: 10) + " " + DisplayWidth.fit(plan, to: 9) + " "
             let entry = journal.current(DoseIntake.entryID(day: day, slot: slot.name))
             var recordStyle = style
+            if let entry, dating.isFuture(entry) { line += FutureDating.mark + " " }
             switch records.intakes[day]?[slot.name] {
             case let intake? where intake.status == .taken:
                 let time = entry?.occurredAt.map { DateText.clock($0, in: timeZone) } ?? ""

@@ -28,13 +28,20 @@ public struct DoseLogScreen: Equatable, Sendable {
     public private(set) var day: LocalDate
     var selection = 0
     var mode: Mode = .browsing
+    /// What the rows showed when the current edit began (see `ShownJournal`).
+    var shown = ShownJournal(Journal())
 
     init(day: LocalDate) { self.day = day }
+
+    private func saving(_ changes: [JournalChange], done: String) -> Outcome {
+        .save(changes, done: done, shown: shown)
+    }
 
     // MARK: keys
 
     mutating func handle(_ key: Key, journal: Journal, now: Date, timeZone: TimeZone) -> Outcome {
         guard let records = journal.courseRecords else { return .close }
+        if mode == .browsing { shown = ShownJournal(journal) }
         let today = Timestamp.localDate(of: now, in: timeZone)
         let slots = records.settings.intakeSlots
         switch mode {
@@ -57,7 +64,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             guard key == .character("y") || key == .character("Y") else {
                 return .message(StatusLine("Not saved."))
             }
-            return .save([change], done: doneText(change))
+            return saving([change], done: doneText(change))
         case .confirmQuiet(let change, _):
             mode = .browsing
             guard key == .character("y") || key == .character("Y"),
@@ -150,7 +157,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             let slot = slots[selection]
             let id = DoseIntake.entryID(day: day, slot: slot.name)
             guard journal.current(id) != nil else { return .stay }
-            return .save([.retract(id: id, day: day, reason: "withdrawn in the dose log")],
+            return saving([.retract(id: id, day: day, reason: "withdrawn in the dose log")],
                          done: "The \(slot.name) record for \(DateText.short(day)) was withdrawn (kept in history).")
         default: break
         }
@@ -191,7 +198,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             return .stay
         }
         mode = .browsing
-        return .save([change], done: (correcting ? "Corrected. " : "") + doneText(change))
+        return saving([change], done: (correcting ? "Corrected. " : "") + doneText(change))
     }
 
     private mutating func submitEdit(slot: String, form: Form, records: CourseRecords, journal: Journal,
@@ -217,7 +224,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             do throws(CourseInputError) {
                 let value = try CourseInput.weight(trimmed, unit: unit)
                 let measurement = WeightMeasurement(value: value, unit: unit)
-                return .save([.put(WeightMeasurement.entryID(day: day), day: day, body: .weight(measurement))],
+                return saving([.put(WeightMeasurement.entryID(day: day), day: day, body: .weight(measurement))],
                              done: "Weight \(MilligramText.format(value)) \(unit.rawValue) saved for \(DateText.short(day)).")
             } catch {
                 return .message(StatusLine(error.message, isError: true))
@@ -226,7 +233,7 @@ public struct DoseLogScreen: Equatable, Sendable {
             let interaction = InteractionCatalogue.shipped.interaction(forMedicine: trimmed)
             let note = MedicineNote(name: trimmed, warningShown: interaction?.warning)
             if let interaction { mode = .interactionWarning(interaction.warning + "\n\nSource: " + interaction.source) }
-            return .save([.put(MedicineNote.entryID(day: day, name: trimmed), day: day, body: .medicine(note))],
+            return saving([.put(MedicineNote.entryID(day: day, name: trimmed), day: day, body: .medicine(note))],
                          done: "\(trimmed) noted for \(DateText.short(day)).")
         }
     }

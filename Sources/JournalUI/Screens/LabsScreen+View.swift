@@ -13,7 +13,8 @@ extension LabsScreen {
         case row(Row)
     }
 
-    func draw(into canvas: inout Canvas, today: LocalDate) {
+    /// `dating` marks a result whose specimen day is after now (the clock was wrong, or it was typed so).
+    func draw(into canvas: inout Canvas, today: LocalDate, dating: FutureDating) {
         switch mode {
         case .trends(let test):
             drawTrends(test, into: &canvas, today: today)
@@ -28,7 +29,7 @@ extension LabsScreen {
             break
         }
         Chrome.drawTitle("IsoJournal · Labs" + (readOnlyReason == nil ? "" : " (read-only)"), right: DateText.long(today), into: &canvas)
-        drawList(into: &canvas, today: today)
+        drawList(into: &canvas, today: today, dating: dating)
         switch mode {
         case .moving(let id, let field):
             let row = canvas.height - 2
@@ -55,7 +56,7 @@ extension LabsScreen {
         }
     }
 
-    private func drawList(into canvas: inout Canvas, today: LocalDate) {
+    private func drawList(into canvas: inout Canvas, today: LocalDate, dating: FutureDating) {
         let all = rows(today: today)
         var lines: [Line] = [.heading("Upcoming appointments")]
         lines += all.upcoming.isEmpty ? [.empty("Nothing scheduled. Press a to schedule a blood draw, test or visit.")] : all.upcoming.map(Line.row)
@@ -78,7 +79,9 @@ extension LabsScreen {
                 let isSelected = row.id == selected && mode == .list
                 switch row {
                 case .appointment(let a): drawAppointment(a, row: y, selected: isSelected, today: today, into: &canvas)
-                case .result(let r): drawResult(r, row: y, selected: isSelected, into: &canvas)
+                case .result(let r):
+                    drawResult(r, row: y, selected: isSelected,
+                               future: dating.isFuture(day: r.day, kind: .labResult, recordedAt: .distantPast, occurredAt: nil), into: &canvas)
                 }
             }
         }
@@ -117,7 +120,7 @@ extension LabsScreen {
                    style: selected ? rowStyle : statusStyle)
     }
 
-    private func drawResult(_ dated: DatedLabResult, row: Int, selected: Bool, into canvas: inout Canvas) {
+    private func drawResult(_ dated: DatedLabResult, row: Int, selected: Bool, future: Bool, into canvas: inout Canvas) {
         let result = dated.result
         let rowStyle: Style = selected ? .selected : .plain
         canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: rowStyle)
@@ -130,6 +133,7 @@ extension LabsScreen {
         if let times = result.timesUpperLimit { extra = "\(LabValueText.times(times))× ULN" }
         if let setting = result.setting { extra = setting.rawValue }
         if result.test.hasUpperLimit, result.upperLimitOfNormal == nil { extra = "no ULN given" }
+        if future { extra = FutureDating.mark + " " + extra }
         let text = (selected ? "▸ " : "  ") + DisplayWidth.fit(DateText.short(dated.day), to: 16)
             + DisplayWidth.fit(result.test.name, to: 18) + DisplayWidth.fit(shown, to: 13) + DisplayWidth.fit(extra, to: 13)
         let x = canvas.put(text, row: row, column: 0, style: rowStyle, maxWidth: canvas.width)

@@ -42,10 +42,17 @@ public struct LabsScreen: Equatable, Sendable {
     /// Lipid unit chosen in Trends for this visit.
     var trendUnit: LabUnit?
     let readOnlyReason: String?
+    /// What the list showed when the current form or question opened (see `ShownJournal`).
+    var shown: ShownJournal
 
     public init(journal: Journal, readOnlyReason: String? = nil) {
         records = journal.labRecords
         self.readOnlyReason = readOnlyReason
+        shown = ShownJournal(journal)
+    }
+
+    private func saving(_ changes: [JournalChange], done: String) -> Outcome {
+        .save(changes, done: done, shown: shown)
     }
 
     func rows(today: LocalDate) -> (upcoming: [Row], past: [Row], results: [Row]) {
@@ -63,6 +70,14 @@ public struct LabsScreen: Equatable, Sendable {
         return rows.first { $0.id == selectedID } ?? rows.first
     }
 
+    /// Another copy's save was kept ("take theirs"): the list shows it; the notice of the result
+    /// that was not saved is dropped.
+    mutating func showSaved(journal: Journal) {
+        noticeAfterSave = nil
+        records = journal.labRecords
+        mode = .list
+    }
+
     /// Called with the journal as saved: refresh the records and show any pending notice.
     mutating func saved(journal: Journal) {
         records = journal.labRecords
@@ -72,9 +87,10 @@ public struct LabsScreen: Equatable, Sendable {
 
     // MARK: keys
 
-    mutating func handle(_ key: Key, today: LocalDate) -> Outcome {
+    mutating func handle(_ key: Key, journal: Journal, today: LocalDate) -> Outcome {
         // Keys arrive only when no save is in flight, so a notice still waiting is from a failed save.
         noticeAfterSave = nil
+        if mode == .list { shown = ShownJournal(journal) }
         switch mode {
         case .list: return browse(key, today: today)
         case .addResult(var form):
@@ -109,7 +125,7 @@ public struct LabsScreen: Equatable, Sendable {
         case .confirmWithdraw(let result):
             mode = .list
             guard key == .character("y") || key == .character("Y") else { return .message(StatusLine("Kept.")) }
-            return .save([.retract(id: result.id, day: result.day, reason: "withdrawn in Labs (entered by mistake)")],
+            return saving([.retract(id: result.id, day: result.day, reason: "withdrawn in Labs (entered by mistake)")],
                          done: "\(result.result.test.name) of \(DateText.short(result.day)) withdrawn; it stays in the history.")
         }
     }
@@ -200,7 +216,7 @@ public struct LabsScreen: Equatable, Sendable {
             var done = "Saved: \(result.test.name) \(result.valueText) for \(DateText.short(day))"
                 + (isCorrection ? ", replacing the earlier one (kept in history)." : ".")
             if let flag = flags.first, flag.level == .noted { done = "Saved. \(result.test.name): \(flag.wording)" }
-            return .save([.put(id, day: day, body: .labResult(result))], done: done)
+            return saving([.put(id, day: day, body: .labResult(result))], done: done)
         }
     }
 
@@ -212,7 +228,7 @@ public struct LabsScreen: Equatable, Sendable {
             let id = LabAppointment.entryID(day: day, what: appointment.what)
             selectedID = id
             mode = .list
-            return .save([.put(id, day: day, body: .labAppointment(appointment))],
+            return saving([.put(id, day: day, body: .labAppointment(appointment))],
                          done: "Scheduled: \(appointment.what.name) on \(DateText.short(day)).")
         }
     }
@@ -221,7 +237,7 @@ public struct LabsScreen: Equatable, Sendable {
         var appointment = scheduled.appointment
         guard appointment.status != status else { return .stay }
         appointment.status = status
-        return .save([.put(scheduled.id, day: scheduled.day, body: .labAppointment(appointment))],
+        return saving([.put(scheduled.id, day: scheduled.day, body: .labAppointment(appointment))],
                      done: "\(appointment.what.name) on \(DateText.short(scheduled.day)) marked \(status.rawValue).")
     }
 
@@ -239,8 +255,8 @@ public struct LabsScreen: Equatable, Sendable {
         case .success(let changes):
             mode = .list
             selectedID = LabAppointment.entryID(day: newDay, what: what)
-            return .save(changes,
-                         done: "\(what.name) moved from \(DateText.short(scheduled.day)) to \(DateText.short(newDay)).")
+            return saving(changes,
+                          done: "\(what.name) moved from \(DateText.short(scheduled.day)) to \(DateText.short(newDay)).")
         }
     }
 }

@@ -22,8 +22,16 @@ public struct MoodCheckScreen: Equatable, Sendable {
     var answers: [Int] = []
     var mode: Mode = .asking
     var crisisShownAt: Date?
+    /// The day's mood check as the screen found it (see `ShownJournal`); renewed by its own save.
+    var shown: ShownJournal
 
-    init(day: LocalDate) { self.day = day }
+    init(day: LocalDate, journal: Journal) {
+        self.day = day
+        shown = ShownJournal(journal)
+    }
+
+    /// Item 9 answered other than "not at all".
+    var holdsCrisisAnswer: Bool { answers.count == 9 && answers[8] > 0 }
 
     var questionCount: Int {
         Questionnaire.questionCount(afterAnswers: answers, stepUpAt: ProgrammeRules.shipped.moodCheck.phq2StepUpAt)

@@ -9,8 +9,11 @@ public struct NewCourseScreen: Equatable, Sendable {
     /// The waiting period after the last dose is not over: the message, until the person confirms.
     var earlyWarning: String?
     var error: String?
+    /// The courses as the form showed them (see `ShownJournal`).
+    let shown: ShownJournal
 
     init(journal: Journal, today: LocalDate) {
+        shown = ShownJournal(journal)
         let records = journal.courseRecords
         let unit = records?.settings.weightUnit ?? .kilograms
         let weight = records?.weight(on: today).map { MilligramText.format(unit.fromKilograms($0)) } ?? ""
@@ -54,7 +57,7 @@ public struct NewCourseScreen: Equatable, Sendable {
             do throws(CourseLifecycleProblem) {
                 let changes = try CourseLifecycle.start(new, journal: journal, confirmedEarly: confirmedEarly)
                 error = nil
-                return .save(changes, done: "Course \(records.number + 1) starts \(new.start.iso).")
+                return .save(changes, done: "Course \(records.number + 1) starts \(new.start.iso).", shown: shown)
             } catch {
                 if case .tooSoon = error {
                     earlyWarning = error.message.replacingOccurrences(of: "add --yes", with: "press y to start it anyway")

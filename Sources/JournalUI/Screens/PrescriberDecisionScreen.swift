@@ -6,8 +6,11 @@ import JournalCore
 /// the same as `isojournal course decision`.
 public struct PrescriberDecisionScreen: Equatable, Sendable {
     var form: Form
+    /// The course and its pauses as the screen showed them (see `ShownJournal`).
+    let shown: ShownJournal
 
-    init(now: Date, timeZone: TimeZone) {
+    init(journal: Journal, now: Date, timeZone: TimeZone) {
+        shown = ShownJournal(journal)
         let today = Timestamp.localDate(of: now, in: timeZone)
         let clock = Timestamp.clockText(minuteOfDay: Timestamp.minuteOfDay(of: now, in: timeZone))
         form = Form(fields: [
@@ -55,7 +58,7 @@ public struct PrescriberDecisionScreen: Equatable, Sendable {
         }
         do throws(PrescriberDecisionProblem) {
             let changes = try PrescriberDecisionAction.changes(for: request, in: journal, now: now, zone: timeZone)
-            return .save(changes, done: "Prescriber's decision recorded: \(request.outcome.words).")
+            return .save(changes, done: "Prescriber's decision recorded: \(request.outcome.words).", shown: shown)
         } catch {
             return .message(StatusLine(error.message(in: timeZone), isError: true))
         }

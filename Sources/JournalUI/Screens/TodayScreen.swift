@@ -112,6 +112,12 @@ enum TodayScreen {
             }
             lines.plain(DisplayWidth.truncate(summary, to: canvas.width), style: .plain)
         }
+        // A record dated after now never shows among today's lists: say it is there, and where.
+        let ahead = FutureDating(now: now, timeZone: timeZone).currentRecords(in: journal).sorted { $0.day < $1.day }
+        if let first = ahead.first {
+            let what = "\(ahead.count) record\(ahead.count == 1 ? "" : "s") dated after now, from \(DateText.short(first.day)) (h History)"
+            lines.plain(DisplayWidth.truncate(" " + FutureDating.mark + "  " + what, to: canvas.width), style: .warning)
+        }
         lines.blank()
 
         lines.heading("Symptoms today")

@@ -153,7 +153,7 @@ public struct HistoryScreen: Equatable, Sendable {
         drawTabs(into: &canvas, row: body.lowerBound)
         switch tab {
         case .timeline:
-            timeline.draw(into: &canvas, days: timelineDays(context), filter: filter, rows: content)
+            timeline.draw(into: &canvas, days: timelineDays(context), filter: filter, rows: content, now: context.now, timeZone: context.timeZone)
             Chrome.drawHints(TimelineView.hints, into: &canvas)
         case .calendar:
             calendar.draw(into: &canvas, context: context, rows: content)

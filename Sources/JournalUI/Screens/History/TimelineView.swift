@@ -1,3 +1,4 @@
+import Foundation
 import JournalCore
 
 /// The timeline: every record day by day, newest first, red flags, mood alerts and lab flags
@@ -66,7 +67,7 @@ struct TimelineView: Equatable, Sendable {
         return top
     }
 
-    func draw(into canvas: inout Canvas, days: [TimelineDay], filter: HistoryFilter, rows: Range<Int>) {
+    func draw(into canvas: inout Canvas, days: [TimelineDay], filter: HistoryFilter, rows: Range<Int>, now: Date, timeZone: TimeZone) {
         let recordCount = Self.recordCount(days)
         guard !days.isEmpty else {
             let text = filter.isEmpty ? "Nothing recorded yet." : "Nothing matches the filter (\(filter.summary)). Press c to clear it."
@@ -74,6 +75,7 @@ struct TimelineView: Equatable, Sendable {
             return
         }
         let selected = min(max(0, selection), recordCount - 1)
+        let dating = FutureDating(now: now, timeZone: timeZone)
         let first = Self.scrolled(top: top, selectedLine: Self.lineIndex(ofRecord: selected, in: days), visible: rows.count)
         // Walk the days: `line` is the index of the day's header line, `recordIndex` of its first record.
         var line = 0, recordIndex = 0
@@ -91,7 +93,9 @@ struct TimelineView: Equatable, Sendable {
                 for (offset, record) in day.rows.enumerated() {
                     let at = line + 1 + offset
                     guard at >= first, at < first + rows.count else { continue }
-                    drawRecord(record, selected: recordIndex + offset == selected, into: &canvas, row: rows.lowerBound + at - first)
+                    let future = dating.isFuture(day: record.latest.day, kind: record.content.kind, recordedAt: record.latest.recordedAt,
+                                                 occurredAt: record.content.occurredAt)
+                    drawRecord(record, selected: recordIndex + offset == selected, future: future, into: &canvas, row: rows.lowerBound + at - first)
                 }
             }
             line += 1 + day.rows.count
@@ -103,7 +107,7 @@ struct TimelineView: Equatable, Sendable {
         }
     }
 
-    private func drawRecord(_ record: TimelineRow, selected: Bool, into canvas: inout Canvas, row: Int) {
+    private func drawRecord(_ record: TimelineRow, selected: Bool, future: Bool, into canvas: inout Canvas, row: Int) {
         var style: Style
         let mark: String
         switch record.alert?.level {
@@ -117,6 +121,8 @@ struct TimelineView: Equatable, Sendable {
         var text = record.description
         if let alert = record.alert, !text.localizedCaseInsensitiveContains(alert.label) { text += " — " + alert.label }
         if record.wasChanged && !record.isWithdrawn { text += " ✎" }
+        // First, so a long line never cuts it off; the status line says what it means.
+        if future { text = FutureDating.mark + " " + text }
         if selected { style.reverse = true }
         canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: selected ? Style(reverse: true) : .plain)
         canvas.put("  " + mark + " " + DisplayWidth.truncate(text, to: max(0, canvas.width - 6)), row: row, column: 0, style: style)
