@@ -11,7 +11,8 @@ struct CaregiverEndToEndTests {
     /// Every edit key of every screen a read-only session can reach, screen by screen, each
     /// group ending back on Today; then the history views and a reload.
     static let editKeys: [[String]] = [
-        ["l", "Enter", "2", "s", "c", "m", "0", "0", "z", "x"],
+        // Enter on Today opens the selected due item's screen (read-only there too): Esc comes back.
+        ["l", "Enter", "Escape", "2", "s", "c", "m", "0", "0", "z", "x"],
         ["d", "Enter", "t", "e", "s", "x", "w", "m", "[", "Enter", "Escape"],
         ["k", "Space", "x", "n", "a", "Enter", "Escape"],
         ["b", "r", "a", "d", "m", "x", "Escape"],
