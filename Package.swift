@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalCore"]),
         .testTarget(name: "JournalUITests", dependencies: ["JournalUI", "JournalCore"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "JournalUI", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JournalCore"]),
     ],
     swiftLanguageModes: [.v6]
