@@ -125,15 +125,12 @@ public enum CourseInput {
         guard (1...4).contains(minutes.count), minutes == minutes.sorted(), Set(minutes).count == minutes.count else {
             throw CourseInputError(field: "times", message: "Intake times: give 1 to 4 different times in order, like 08:00, 20:00.")
         }
-        let names: [String]
-        switch minutes.count {
-        case 1: names = ["daily"]
-        case 2: names = ["morning", "evening"]
-        case 3: names = ["morning", "midday", "evening"]
-        default: names = ["morning", "midday", "evening", "night"]
-        }
-        return zip(names, minutes).map { IntakeSlot(name: $0, minuteOfDay: $1) }
+        return zip(slotNames[minutes.count - 1], minutes).map { IntakeSlot(name: $0, minuteOfDay: $1) }
     }
+
+    /// The intake names for 1, 2, 3 and 4 times a day.
+    public static let slotNames = [["daily"], ["morning", "evening"], ["morning", "midday", "evening"],
+                                   ["morning", "midday", "evening", "night"]]
 
     public static func timesText(_ slots: [IntakeSlot]) -> String {
         slots.map { Timestamp.clockText(minuteOfDay: $0.minuteOfDay) }.joined(separator: ", ")

@@ -22,13 +22,13 @@ struct LabLimitsCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Your own limit for a rule.", valueName: "rule=N"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Your own limit for a rule.", valueName: "rule=N"), completion: Completions.labLimitRules)
     var assignments: [String] = []
 
     @Option(name: .customLong("set-by"), help: ArgumentHelp("Who set these limits.", valueName: "name"))
     var setBy: String?
 
-    @Option(help: ArgumentHelp("Show lipids in mg/dL or mmol/L.", valueName: "unit"))
+    @Option(help: ArgumentHelp("Show lipids in mg/dL or mmol/L.", valueName: "unit"), completion: Completions.lipidUnits)
     var unit: String?
 
     @Flag(help: "Go back to the default limits.")

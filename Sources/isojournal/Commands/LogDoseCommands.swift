@@ -21,7 +21,7 @@ struct LogDoseCommand: ParsableCommand {
     )
 
     @Argument(help: "mg taken (leave out with --skipped).") var mg: String?
-    @Option(help: ArgumentHelp("Which intake: morning, evening, … (default: the one nearest the time).", valueName: "name"))
+    @Option(help: ArgumentHelp("Which intake: morning, evening, … (default: the one nearest the time).", valueName: "name"), completion: Completions.intakeSlots)
     var slot: String?
     @Option(help: ArgumentHelp("When it was taken (default now).", valueName: "YYYY-MM-DD HH:MM")) var at: String?
     @Flag(help: "The dose was skipped.") var skipped = false
@@ -142,7 +142,7 @@ struct LogWeightCommand: ParsableCommand {
     )
 
     @Argument(help: "Weight, in kg unless --unit lb.") var value: String
-    @Option(help: ArgumentHelp("kg or lb (default: the course setting).", valueName: "kg|lb")) var unit: String?
+    @Option(help: ArgumentHelp("kg or lb (default: the course setting).", valueName: "kg|lb"), completion: Completions.weightUnits) var unit: String?
     @Option(name: .customLong("date"), help: ArgumentHelp("Day weighed (default today).", valueName: "YYYY-MM-DD")) var date: String?
     @OptionGroup var location: DataDirectoryOption
 

@@ -24,13 +24,13 @@ struct LogLabCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The test, e.g. triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.")
+    @Argument(help: "The test, e.g. triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.", completion: Completions.labTests)
     var test: String
 
     @Argument(help: "The value as printed on the report (pregnancy: negative, positive or invalid).")
     var value: String
 
-    @Option(help: ArgumentHelp("The unit on the report: mg/dL, mmol/L or U/L.", valueName: "unit"))
+    @Option(help: ArgumentHelp("The unit on the report: mg/dL, mmol/L or U/L.", valueName: "unit"), completion: Completions.labUnits)
     var unit: String?
 
     @Option(help: ArgumentHelp("ALT/AST: the lab's upper limit of normal, in U/L.", valueName: "N"))
@@ -42,7 +42,7 @@ struct LogLabCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Whether you had fasted before the draw.")
     var fasting: Bool?
 
-    @Option(help: ArgumentHelp("Pregnancy tests: where the specimen was taken, clinic or home.", valueName: "clinic|home"))
+    @Option(help: ArgumentHelp("Pregnancy tests: where the specimen was taken, clinic or home.", valueName: "clinic|home"), completion: Completions.testSettings)
     var setting: String?
 
     @Option(help: "A note in your own words.")

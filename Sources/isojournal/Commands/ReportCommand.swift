@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Course month N (default: the current one).", valueName: "N")) var month: Int?
     @Option(help: ArgumentHelp("The whole course N (this journal holds one: 1).", valueName: "N")) var course: Int?
     @Option(help: "md, html, csv or json.") var format: Format = .md
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"), completion: .file())
     var output: String?
     @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var source: JournalToRead
