@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "JournalResources",
             path: "Resources",
-            exclude: ["README.md", "isojournal.1"],
+            exclude: ["README.md", "isojournal.1", "schemas"],
             sources: ["EmbeddedResources.swift"],
             resources: [
                 .embedInCode("symptoms.json"),
