@@ -96,8 +96,12 @@ struct CourseSetCommand: ParsableCommand {
                 settings.startMinuteOfDay = minute
             }
             let cycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: slots.count) }
-            let kg = try weight.map { text throws(CourseInputError) in try CourseInput.weight(text, unit: weightUnit) }
-            return CourseSetup(settings: settings, planCycle: cycle, weight: kg.map { ($0, weightUnit) })
+            // "--weight 135lb" says its unit itself; --unit, when given, must agree with it.
+            let entry = try weight.map { text throws(CourseInputError) in
+                try CourseInput.weightEntry(text, given: unit == nil ? nil : weightUnit, fallback: weightUnit)
+            }
+            if unit == nil, old == nil, let entry { settings.weightUnit = entry.unit }
+            return CourseSetup(settings: settings, planCycle: cycle, weight: entry.map { ($0.typed.value, $0.unit) })
         } catch {
             throw .badInput(error.message)
         }
@@ -238,7 +242,10 @@ struct CourseNewCommand: ParsableCommand {
                 new.planCycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: current.settings.intakeSlots.count) }
                 new.targetMgPerKg = try target.map(CourseInput.target)
                 let unit = current.settings.weightUnit
-                new.weight = try weight.map { text throws(CourseInputError) in WeightMeasurement(value: try CourseInput.weight(text, unit: unit), unit: unit) }
+                new.weight = try weight.map { text throws(CourseInputError) in
+                    let entry = try CourseInput.weightEntry(text, given: nil, fallback: unit)
+                    return WeightMeasurement(value: entry.typed.value, unit: entry.unit)
+                }
             } catch {
                 throw CommandFailure.badInput(error.message)
             }

@@ -67,7 +67,7 @@ struct LogLabCommand: ParsableCommand {
                 isCorrection = journal.current(id) != nil
                 return [.put(id, day: day, body: .labResult(result))]
             }
-            say("Saved: " + LabText.resultLine(result, flags: []) + " (specimen \(day.iso))"
+            say("Saved: " + Self.asTyped(LabText.resultLine(result, flags: []), result: result, typed: value) + " (specimen \(day.iso))"
                 + (isCorrection ? ", replacing the earlier result (kept in history)." : "."))
             for flag in flags {
                 say("\(flag.level.mark) (\(flag.limitText)): \(flag.wording)")
@@ -77,6 +77,14 @@ struct LogLabCommand: ParsableCommand {
                 say("Not judged — add the lab's upper limit: " + LabJudgement.howToAddLimit(result, day: day) + ".")
             }
         }
+    }
+
+    /// The confirmation says the value back as it was typed ("1,9" or "2.0", not "1.9" or "2").
+    static func asTyped(_ line: String, result: LabResult, typed: String) -> String {
+        guard let value = result.value, let unit = result.unit, let text = LabResultInput.typedValue(typed) else { return line }
+        let formatted = result.test.name + " " + LabValueText.withUnit(value, unit)
+        guard line.hasPrefix(formatted) else { return line }
+        return result.test.name + " \(text) \(unit.rawValue)" + line.dropFirst(formatted.count)
     }
 
     private func checkedResult() throws -> LabResult {
