@@ -33,7 +33,7 @@ public enum DosePattern {
                 do throws(NumberInput.Problem) {
                     mg = try NumberInput.read(String(part), field: "Dose", units: ["mg"]).value
                 } catch {
-                    return error.message.contains("not a number") ? .failure(.malformed) : .failure(.number(error.message))
+                    return error.reason == .notANumber ? .failure(.malformed) : .failure(.number(error.message))
                 }
                 guard mg >= 0, mg <= 200 else { return .failure(.malformed) }
                 amounts.append(mg)

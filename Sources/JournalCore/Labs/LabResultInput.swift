@@ -84,6 +84,8 @@ public enum LabResultInput {
         if text.hasPrefix("-") { throw Problem("The \(what) cannot be negative ('\(text)').") }
         do throws(NumberInput.Problem) {
             return try NumberInput.read(text, field: "The \(what)", units: nil)
+        } catch where error.reason == .notANumber {
+            throw Problem("The \(what) '\(text)' is not a number.")
         } catch {
             throw Problem(error.message)
         }

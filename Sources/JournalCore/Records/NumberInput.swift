@@ -16,8 +16,13 @@ public struct TypedNumber: Equatable, Sendable {
 /// target and a lab value accept and refuse the same things.
 public enum NumberInput {
     public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public enum Reason: Sendable { case notANumber, readsTwoWays, wrongUnit }
+        public let reason: Reason
         public let message: String
-        public init(_ message: String) { self.message = message }
+        public init(_ reason: Reason, _ message: String) {
+            self.reason = reason
+            self.message = message
+        }
         public var description: String { message }
     }
 
@@ -34,14 +39,14 @@ public enum NumberInput {
         let number = String(trimmed[..<numberEnd])
         let unitText = trimmed[numberEnd...].trimmingCharacters(in: .whitespaces)
         // A unit has no digits: "1e3" or "40mg2" is a mistyped number, not a number and a unit.
-        guard !unitText.contains(where: \.isNumber) else { throw Problem("\(field): '\(trimmed)' is not a number.") }
+        guard !unitText.contains(where: \.isNumber) else { throw Problem(.notANumber, "\(field): '\(trimmed)' is not a number.") }
         let value = try self.value(of: number, whole: trimmed, field: field)
         guard !unitText.isEmpty else { return TypedNumber(value: value, text: number, unit: nil) }
         guard let units else { return TypedNumber(value: value, text: number, unit: unitText) }
         let key = unitText.lowercased()
         let spelled = units.first { $0.lowercased() == key } ?? aliases.first { $0.key.lowercased() == key }?.value
         guard let spelled else {
-            throw Problem(units.isEmpty
+            throw Problem(.wrongUnit, units.isEmpty
                 ? "\(field): '\(trimmed)' takes no unit; give the number alone."
                 : "\(field): '\(unitText)' is not a unit for this; give \(units.joined(separator: " or ")) (or the number alone).")
         }
@@ -54,18 +59,18 @@ public enum NumberInput {
         let separators = digits.filter { $0 == "." || $0 == "," }
         guard digits.contains(where: \.isNumber), !digits.contains("-"), separators.count <= 1 else {
             if separators.contains("."), separators.contains(",") {
-                throw Problem("\(field): '\(whole)' has both a point and a comma; write it without thousands separators, e.g. 1200.5.")
+                throw Problem(.readsTwoWays, "\(field): '\(whole)' has both a point and a comma; write it without thousands separators, e.g. 1200.5.")
             }
-            throw Problem("\(field): '\(whole)' is not a number.")
+            throw Problem(.notANumber, "\(field): '\(whole)' is not a number.")
         }
         if let comma = digits.firstIndex(of: ",") {
             let before = digits[..<comma], after = digits[digits.index(after: comma)...]
             if after.count == 3 && !before.isEmpty && before != "0" {
-                throw Problem("\(field): '\(whole)' could be read two ways; write \(before)\(after) or \(before).\(after).")
+                throw Problem(.readsTwoWays, "\(field): '\(whole)' could be read two ways; write \(before)\(after) or \(before).\(after).")
             }
         }
         guard let value = Double(digits.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw Problem("\(field): '\(whole)' is not a number.")
+            throw Problem(.notANumber, "\(field): '\(whole)' is not a number.")
         }
         return negative ? -value : value
     }
