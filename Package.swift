@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "JournalResources",
             path: "Resources",
-            exclude: ["README.md", "isojournal.1"],
+            exclude: ["README.md", "isojournal.1", "schemas"],
             sources: ["EmbeddedResources.swift"],
             resources: [
                 .embedInCode("symptoms.json"),
@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalCore"]),
         .testTarget(name: "JournalUITests", dependencies: ["JournalUI", "JournalCore"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "JournalUI", "CNcursesw"]),
         .testTarget(name: "EndToEndTests", dependencies: ["JournalCore"]),
     ],
     swiftLanguageModes: [.v6]

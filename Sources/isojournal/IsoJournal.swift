@@ -18,10 +18,11 @@ struct IsoJournal: ParsableCommand {
     )
 
     /// Like ArgumentParser's own `main`, but a command line it cannot parse is "bad input":
-    /// one line on standard error and exit code 2, the same as a bad value caught later.
+    /// one line on standard error and exit code 2, the same as a bad value caught later; and
+    /// `--data-dir`/`--snapshot` may come before the command words (`GlobalOptions`).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), root: IsoJournal.self))
             try command.run()
         } catch {
             let code = exitCode(for: error)

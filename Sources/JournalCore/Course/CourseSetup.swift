@@ -77,22 +77,39 @@ public enum CourseInput {
         return (day, minute)
     }
 
+    /// A weight in `unit` (the form's unit field): "61.5", "61,5" or "61.5 kg"; a different
+    /// unit typed after the number is refused rather than converted silently.
     public static func weight(_ text: String, unit: WeightUnit) throws(CourseInputError) -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
-              value.isFinite else {
-            throw CourseInputError(field: "weight", message: "Weight: '\(text)' is not a number.")
+        let entry = try weightEntry(text, given: unit, fallback: unit)
+        return entry.typed.value
+    }
+
+    /// A weight as typed in the shell: the unit typed after the number ("135 lb"), else
+    /// `given` (--unit), else `fallback` (the course setting). Both typed and given must agree.
+    public static func weightEntry(_ text: String, given: WeightUnit?, fallback: WeightUnit) throws(CourseInputError) -> (typed: TypedNumber, unit: WeightUnit) {
+        let typed: TypedNumber
+        do throws(NumberInput.Problem) {
+            typed = try NumberInput.read(text, field: "Weight", units: WeightUnit.allCases.map(\.rawValue), aliases: ["lbs": "lb", "kgs": "kg"])
+        } catch {
+            throw CourseInputError(field: "weight", message: error.message)
         }
-        guard WeightMeasurement.plausibleKilograms.contains(unit.toKilograms(value)) else {
-            throw CourseInputError(field: "weight", message: "Weight: \(MilligramText.format(value)) \(unit.rawValue) is not a plausible body weight; check the number and the unit.")
+        let typedUnit = typed.unit.flatMap(WeightUnit.init(rawValue:))
+        if let typedUnit, let given, typedUnit != given {
+            throw CourseInputError(field: "weight", message: "Weight: '\(text)' is in \(typedUnit.rawValue) but the unit is \(given.rawValue); give one of them.")
         }
-        return value
+        let unit = typedUnit ?? given ?? fallback
+        guard WeightMeasurement.plausibleKilograms.contains(unit.toKilograms(typed.value)) else {
+            throw CourseInputError(field: "weight", message: "Weight: \(typed.text) \(unit.rawValue) is not a plausible body weight; check the number and the unit.")
+        }
+        return (typed, unit)
     }
 
     public static func target(_ text: String) throws(CourseInputError) -> Double {
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, (30...300).contains(value) else {
-            throw CourseInputError(field: "target", message: "Target: '\(text)' should be the total mg/kg your prescriber set, usually 120–150.")
+        let message = "Target: '\(text)' should be the total mg/kg your prescriber set, usually 120–150."
+        guard let typed = try? NumberInput.read(text, field: "Target", units: ["mg/kg"]), (30...300).contains(typed.value) else {
+            throw CourseInputError(field: "target", message: message)
         }
-        return value
+        return typed.value
     }
 
     public static func plan(_ text: String, slotCount: Int) throws(CourseInputError) -> [[Double]] {
@@ -107,6 +124,8 @@ public enum CourseInput {
             throw CourseInputError(field: "plan", message: "Plan: '\(text)' can be read two ways with your \(slotCount) intake times: "
                 + "'\(day)' could be \(first) or \(split). Write every day as mg at each time, joined by + (days of a cycle joined by /), "
                 + "e.g. 40+0/40+40 or 20+20/40+40.")
+        case .failure(.number(let message)):
+            throw CourseInputError(field: "plan", message: "Plan: " + message)
         case .failure(.malformed):
             throw CourseInputError(field: "plan", message: "Plan: '\(text)' is not a plan like 20+20 (mg at each of your \(slotCount) intake times) or 20+20/40+40 for alternate days.")
         }
@@ -125,15 +144,12 @@ public enum CourseInput {
         guard (1...4).contains(minutes.count), minutes == minutes.sorted(), Set(minutes).count == minutes.count else {
             throw CourseInputError(field: "times", message: "Intake times: give 1 to 4 different times in order, like 08:00, 20:00.")
         }
-        let names: [String]
-        switch minutes.count {
-        case 1: names = ["daily"]
-        case 2: names = ["morning", "evening"]
-        case 3: names = ["morning", "midday", "evening"]
-        default: names = ["morning", "midday", "evening", "night"]
-        }
-        return zip(names, minutes).map { IntakeSlot(name: $0, minuteOfDay: $1) }
+        return zip(slotNames[minutes.count - 1], minutes).map { IntakeSlot(name: $0, minuteOfDay: $1) }
     }
+
+    /// The intake names for 1, 2, 3 and 4 times a day.
+    public static let slotNames = [["daily"], ["morning", "evening"], ["morning", "midday", "evening"],
+                                   ["morning", "midday", "evening", "night"]]
 
     public static func timesText(_ slots: [IntakeSlot]) -> String {
         slots.map { Timestamp.clockText(minuteOfDay: $0.minuteOfDay) }.joined(separator: ", ")

@@ -9,6 +9,8 @@ public enum DosePattern {
         case malformed
         /// A day gives fewer amounts than there are intake times.
         case ambiguous(day: String)
+        /// An amount `NumberInput` refused (a wrong unit, "1,200"), with its message.
+        case number(String)
     }
 
     /// Parses a pattern into a cycle of days, each with mg per slot; nil if malformed or ambiguous.
@@ -16,10 +18,10 @@ public enum DosePattern {
         try? read(text, slotCount: slotCount).get()
     }
 
-    /// Amounts are 0 (none at that time) to 200 mg; at least one day has a dose.
+    /// Amounts are 0 (none at that time) to 200 mg, each read like every other number
+    /// (`NumberInput`: "20", "20mg", "20 mg", "12,5"); at least one day has a dose.
     public static func read(_ text: String, slotCount: Int) -> Result<[[Double]], Problem> {
-        let days = text.replacingOccurrences(of: " ", with: "").lowercased()
-            .replacingOccurrences(of: "mg", with: "").split(separator: "/", omittingEmptySubsequences: false)
+        let days = text.split(separator: "/", omittingEmptySubsequences: false)
         guard !days.isEmpty, days.count <= 7, slotCount >= 1 else { return .failure(.malformed) }
         var cycle: [[Double]] = []
         for day in days {
@@ -27,10 +29,18 @@ public enum DosePattern {
             guard !parts.isEmpty, parts.count <= slotCount else { return .failure(.malformed) }
             var amounts: [Double] = []
             for part in parts {
-                guard let mg = Double(part), mg.isFinite, mg >= 0, mg <= 200 else { return .failure(.malformed) }
+                let mg: Double
+                do throws(NumberInput.Problem) {
+                    mg = try NumberInput.read(String(part), field: "Dose", units: ["mg"]).value
+                } catch {
+                    return error.reason == .notANumber ? .failure(.malformed) : .failure(.number(error.message))
+                }
+                guard mg >= 0, mg <= 200 else { return .failure(.malformed) }
                 amounts.append(mg)
             }
-            guard amounts.count == slotCount else { return .failure(.ambiguous(day: String(day))) }
+            guard amounts.count == slotCount else {
+                return .failure(.ambiguous(day: day.replacingOccurrences(of: " ", with: "").lowercased().replacingOccurrences(of: "mg", with: "")))
+            }
             cycle.append(amounts)
         }
         guard cycle.contains(where: { $0.contains { $0 > 0 } }) else { return .failure(.malformed) }

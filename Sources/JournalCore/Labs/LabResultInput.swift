@@ -32,13 +32,18 @@ public enum LabResultInput {
             return LabResult(test: test, outcome: outcome, setting: setting, fasting: nil, note: note)
         }
         if setting != nil { throw Problem("A setting (clinic or home) is only for pregnancy tests.") }
-        let unit = try self.unit(unitText, for: test)
-        let value = try number(trimmed, what: "\(test.name) value")
+        let typed = try number(trimmed, what: "\(test.name) value")
+        let unit = try self.unit(typed: typed.unit, given: unitText, for: test)
+        let value = typed.value
         try checkPlausible(value, unit, test)
         var upperLimit: Double?
         if let ulnText, !ulnText.trimmingCharacters(in: .whitespaces).isEmpty {
             guard test.hasUpperLimit else { throw Problem("An upper limit of normal is only for ALT and AST.") }
-            let uln = try number(ulnText.trimmingCharacters(in: .whitespaces), what: "upper limit of normal")
+            let typedLimit = try number(ulnText.trimmingCharacters(in: .whitespaces), what: "upper limit of normal")
+            if let limitUnit = typedLimit.unit, LabUnit(text: limitUnit) != .unitsPerLiter {
+                throw Problem("The upper limit of normal is in U/L, not '\(limitUnit)'.")
+            }
+            let uln = typedLimit.value
             guard LabTest.plausibleUpperLimits.contains(uln) else {
                 throw Problem("An upper limit of normal of \(ulnText) U/L is not one a lab prints (expected "
                     + "\(Int(LabTest.plausibleUpperLimits.lowerBound))–\(Int(LabTest.plausibleUpperLimits.upperBound)) U/L).")
@@ -61,19 +66,34 @@ public enum LabResultInput {
         return unit
     }
 
-    /// A plain decimal number: digits with at most one point. A comma is refused rather than
-    /// guessed, since "1,200" and "6,2" mean different things in different countries.
-    static func number(_ text: String, what: String) throws(Problem) -> Double {
-        if text.contains(",") {
-            throw Problem("Write the \(what) with a decimal point and no commas, for example 6.2 or 1200 (not '\(text)').")
+    /// The unit written after the value ("6.2 mmol/L") or given apart (--unit, the form's
+    /// field); when both are there they must be the same.
+    static func unit(typed: String?, given: String?, for test: LabTest) throws(Problem) -> LabUnit {
+        let given = given.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        guard let typed else { return try unit(given, for: test) }
+        let unit = try self.unit(typed, for: test)
+        if let given, try self.unit(given, for: test) != unit {
+            throw Problem("The value says \(unit.rawValue) but the unit given is \(given); give one of them.")
         }
+        return unit
+    }
+
+    /// A number as `NumberInput` reads every number ("6.2", "6,2", "6.2 mmol/L"); a lab value
+    /// is never negative.
+    static func number(_ text: String, what: String) throws(Problem) -> TypedNumber {
         if text.hasPrefix("-") { throw Problem("The \(what) cannot be negative ('\(text)').") }
-        let isDecimal = !text.isEmpty && text.filter { $0 == "." }.count <= 1
-            && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.contains(where: \.isNumber)
-        guard isDecimal, let value = Double(text), value.isFinite else {
+        do throws(NumberInput.Problem) {
+            return try NumberInput.read(text, field: "The \(what)", units: nil)
+        } catch where error.reason == .notANumber {
             throw Problem("The \(what) '\(text)' is not a number.")
+        } catch {
+            throw Problem(error.message)
         }
-        return value
+    }
+
+    /// The value as typed, for a confirmation ("1,9" stays "1,9"); nil when it is not a number.
+    public static func typedValue(_ text: String) -> String? {
+        try? NumberInput.read(text, field: "", units: nil).text
     }
 
     static func checkPlausible(_ value: Double, _ unit: LabUnit, _ test: LabTest) throws(Problem) {

@@ -22,9 +22,10 @@ final class StylePalette {
         let background: Int16
     }
 
-    /// Call after `newterm`.
-    init() {
-        if has_colors() && start_color() == OK && isoj_colors() >= 8 {
+    /// Call after `newterm`. Without `drawsColour` colours are never started, so not one
+    /// colour code reaches the terminal.
+    init(drawsColour: Bool) {
+        if drawsColour && has_colors() && start_color() == OK && isoj_colors() >= 8 {
             hasColors = true
             defaultColors = use_default_colors() == OK
             pairLimit = Int(min(isoj_color_pairs(), Int32(Int16.max)))

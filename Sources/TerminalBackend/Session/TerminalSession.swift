@@ -77,7 +77,8 @@ public final class TerminalSession {
         wtimeout(window, 0) // reads never block; nextEvent waits in poll (see +Input)
         curs_set(0)
         BracketedPaste.enable()
-        let palette = StylePalette()
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
+        let palette = StylePalette(drawsColour: ColourChoice.drawsColour(noColor: noColor, terminalColours: Int(tigetnum("colors"))))
         StderrDiversion.begin()
         return TerminalSession(screen: screen, window: window, palette: palette, unicode: unicode,
                                wakePipe: wakePipe, signals: signals)

@@ -28,7 +28,7 @@ struct CourseSetCommand: ParsableCommand {
                                valueName: "HH:MM"))
     var startTime: String?
     @Option(help: "Body weight (recorded in the weight history).") var weight: String?
-    @Option(help: ArgumentHelp("Unit of --weight and of how weight is shown.", valueName: "kg|lb")) var unit: String?
+    @Option(help: ArgumentHelp("Unit of --weight and of how weight is shown.", valueName: "kg|lb"), completion: Completions.weightUnits) var unit: String?
     @Option(help: "The product, as on the box (e.g. \"Absorica LD\").") var product: String?
     @Flag(help: "Whether it must be taken with food (most generic capsules: yes; Absorica: either).") var food: FoodFlag?
     @Option(help: ArgumentHelp("The plan: mg at each intake time, e.g. 20+20, or 40+0/40+40 for alternate days.", valueName: "pattern"))
@@ -36,7 +36,7 @@ struct CourseSetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Usual intake times.", valueName: "HH:MM,HH:MM")) var times: String?
     @Option(help: ArgumentHelp("Cumulative target in mg/kg (120 default; 150 or your prescriber's).", valueName: "mg/kg"))
     var target: String?
-    @Option(help: ArgumentHelp("Patient category.", valueName: "can-get-pregnant|cannot-get-pregnant")) var category: String?
+    @Option(help: ArgumentHelp("Patient category.", valueName: "can-get-pregnant|cannot-get-pregnant"), completion: Completions.categories) var category: String?
     @Option(name: .customLong("planned-end"), help: ArgumentHelp("Planned last day.", valueName: "YYYY-MM-DD")) var plannedEnd: String?
     @OptionGroup var location: DataDirectoryOption
 
@@ -96,8 +96,12 @@ struct CourseSetCommand: ParsableCommand {
                 settings.startMinuteOfDay = minute
             }
             let cycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: slots.count) }
-            let kg = try weight.map { text throws(CourseInputError) in try CourseInput.weight(text, unit: weightUnit) }
-            return CourseSetup(settings: settings, planCycle: cycle, weight: kg.map { ($0, weightUnit) })
+            // "--weight 135lb" says its unit itself; --unit, when given, must agree with it.
+            let entry = try weight.map { text throws(CourseInputError) in
+                try CourseInput.weightEntry(text, given: unit == nil ? nil : weightUnit, fallback: weightUnit)
+            }
+            if unit == nil, old == nil, let entry { settings.weightUnit = entry.unit }
+            return CourseSetup(settings: settings, planCycle: cycle, weight: entry.map { ($0.typed.value, $0.unit) })
         } catch {
             throw .badInput(error.message)
         }
@@ -238,7 +242,10 @@ struct CourseNewCommand: ParsableCommand {
                 new.planCycle = try dose.map { text throws(CourseInputError) in try CourseInput.plan(text, slotCount: current.settings.intakeSlots.count) }
                 new.targetMgPerKg = try target.map(CourseInput.target)
                 let unit = current.settings.weightUnit
-                new.weight = try weight.map { text throws(CourseInputError) in WeightMeasurement(value: try CourseInput.weight(text, unit: unit), unit: unit) }
+                new.weight = try weight.map { text throws(CourseInputError) in
+                    let entry = try CourseInput.weightEntry(text, given: nil, fallback: unit)
+                    return WeightMeasurement(value: entry.typed.value, unit: entry.unit)
+                }
             } catch {
                 throw CommandFailure.badInput(error.message)
             }

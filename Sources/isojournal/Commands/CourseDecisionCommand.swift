@@ -19,7 +19,7 @@ struct CourseDecisionCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("What was decided.", valueName: "continue|pause|stop")) var outcome: String
+    @Argument(help: ArgumentHelp("What was decided.", valueName: "continue|pause|stop"), completion: Completions.decisions) var outcome: String
     @Option(help: "Who decided (e.g. \"Dr Rao by phone\").") var by: String?
     @Option(help: ArgumentHelp("When the prescriber decided (default now).", valueName: "YYYY-MM-DD HH:MM")) var at: String?
     @Option(help: ArgumentHelp("Pause: the first paused day (default the day of the decision).", valueName: "YYYY-MM-DD")) var from: String?

@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
         discussion: "Made-up data, not yours. Your own journal is not touched. Example: isojournal demo --read-only"
     )
 
-    @Option(help: ArgumentHelp("Build it in this new or empty folder instead of a temporary one.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Build it in this new or empty folder instead of a temporary one.", valueName: "dir"), completion: .directory)
     var into: String?
     @Flag(help: "Open it as a caregiver would: viewing only.") var readOnly = false
     @Flag(help: "Only build it and say where it is.") var noOpen = false

@@ -19,7 +19,7 @@ struct ExportCalendarCommand: ParsableCommand {
         discussion: "Re-importing a newer file updates the same events (stable UIDs). Example: isojournal export ics -o ~/isojournal.ics --days 60"
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default, or -: standard output). Never inside the journal folder.", valueName: "file")) var output: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default, or -: standard output). Never inside the journal folder.", valueName: "file"), completion: .file()) var output: String?
     @Flag(help: "Replace the -o file if it already exists.") var force = false
     @Option(help: "How many days ahead (1–366).") var days: Int = 30
     @OptionGroup var location: DataDirectoryOption

@@ -15,7 +15,7 @@ struct ExportSnapshotCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file (- for standard output). Never inside the journal folder.", valueName: "file")) var output: String
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file (- for standard output). Never inside the journal folder.", valueName: "file"), completion: .file()) var output: String
     @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var location: DataDirectoryOption
 

@@ -25,7 +25,7 @@ struct LabScheduleCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.", completion: Completions.appointments)
     var kind: String
 
     @Argument(help: ArgumentHelp("The day.", valueName: "YYYY-MM-DD"))
@@ -37,7 +37,7 @@ struct LabScheduleCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Whether to come fasting (default: yes for lipid draws).")
     var fasting: Bool?
 
-    @Option(help: ArgumentHelp("Pregnancy tests: clinic or home.", valueName: "clinic|home"))
+    @Option(help: ArgumentHelp("Pregnancy tests: clinic or home.", valueName: "clinic|home"), completion: Completions.testSettings)
     var setting: String?
 
     @Option(help: "A note: where, who, what to bring.")
@@ -83,11 +83,11 @@ struct LabMarkCommand: ParsableCommand {
         discussion: "Example: isojournal lab mark lipids 2026-12-01 done"
     )
 
-    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.", completion: Completions.appointments)
     var kind: String
     @Argument(help: ArgumentHelp("The day it was scheduled for.", valueName: "YYYY-MM-DD"))
     var date: String
-    @Argument(help: "done, missed or scheduled.")
+    @Argument(help: "done, missed or scheduled.", completion: Completions.appointmentStates)
     var status: String
     @OptionGroup var location: DataDirectoryOption
 
@@ -118,7 +118,7 @@ struct LabMoveCommand: ParsableCommand {
         discussion: "Example: isojournal lab move lipids 2026-12-01 2026-12-03"
     )
 
-    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.")
+    @Argument(help: "What: lipids, liver, lipids-liver, pregnancy-test, prescriber-visit, pharmacy-pickup.", completion: Completions.appointments)
     var kind: String
     @Argument(help: ArgumentHelp("The day it was scheduled for.", valueName: "YYYY-MM-DD"))
     var from: String
@@ -152,7 +152,7 @@ struct LabWithdrawCommand: ParsableCommand {
         discussion: "Example: isojournal lab withdraw triglycerides 2026-11-20"
     )
 
-    @Argument(help: "The test: triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.")
+    @Argument(help: "The test: triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.", completion: Completions.labTests)
     var test: String
     @Argument(help: ArgumentHelp("The specimen date of the result.", valueName: "YYYY-MM-DD"))
     var date: String

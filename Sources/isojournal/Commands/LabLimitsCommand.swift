@@ -22,13 +22,13 @@ struct LabLimitsCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Your own limit for a rule.", valueName: "rule=N"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Your own limit for a rule.", valueName: "rule=N"), completion: Completions.labLimitRules)
     var assignments: [String] = []
 
     @Option(name: .customLong("set-by"), help: ArgumentHelp("Who set these limits.", valueName: "name"))
     var setBy: String?
 
-    @Option(help: ArgumentHelp("Show lipids in mg/dL or mmol/L.", valueName: "unit"))
+    @Option(help: ArgumentHelp("Show lipids in mg/dL or mmol/L.", valueName: "unit"), completion: Completions.lipidUnits)
     var unit: String?
 
     @Flag(help: "Go back to the default limits.")
@@ -49,8 +49,15 @@ struct LabLimitsCommand: ParsableCommand {
                     throw CommandFailure.badInput("'\(assignment)' is not rule=N. Rules: "
                         + Self.adjustableRules.map(\.id).joined(separator: ", ") + ".")
                 }
-                guard let value = Double(parts[1]), value.isFinite, value > 0,
-                      rule.timesUpperLimit == nil || value <= 50, rule.limit == nil || value <= 20_000 else {
+                // mg/dL for triglyceride limits, a multiple of the upper limit for ALT/AST ("3", "3x", "2,5×").
+                let units = rule.timesUpperLimit == nil ? ["mg/dL"] : ["x", "×"]
+                let value: Double
+                do throws(NumberInput.Problem) {
+                    value = try NumberInput.read(parts[1], field: rule.id, units: units, aliases: ["×ULN": "×", "xULN": "x"]).value
+                } catch {
+                    throw CommandFailure.badInput(error.message)
+                }
+                guard value > 0, rule.timesUpperLimit == nil || value <= 50, rule.limit == nil || value <= 20_000 else {
                     throw CommandFailure.badInput("'\(parts[1])' is not a usable limit for \(rule.id).")
                 }
                 limits[rule.id] = value

@@ -26,7 +26,7 @@ struct LogSymptomCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The symptom, e.g. chapped-lips, dry-skin, headache.")
+    @Argument(help: "The symptom, e.g. chapped-lips, dry-skin, headache.", completion: Completions.symptoms)
     var name: String
 
     @Argument(help: "How much it limited the day: 0, 1, 2 or 3.")

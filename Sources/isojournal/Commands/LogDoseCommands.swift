@@ -21,7 +21,7 @@ struct LogDoseCommand: ParsableCommand {
     )
 
     @Argument(help: "mg taken (leave out with --skipped).") var mg: String?
-    @Option(help: ArgumentHelp("Which intake: morning, evening, … (default: the one nearest the time).", valueName: "name"))
+    @Option(help: ArgumentHelp("Which intake: morning, evening, … (default: the one nearest the time).", valueName: "name"), completion: Completions.intakeSlots)
     var slot: String?
     @Option(help: ArgumentHelp("When it was taken (default now).", valueName: "YYYY-MM-DD HH:MM")) var at: String?
     @Flag(help: "The dose was skipped.") var skipped = false
@@ -53,7 +53,7 @@ struct LogDoseCommand: ParsableCommand {
                 if skipped {
                     intake = DoseIntake(slot: slot.name, status: .skipped, milligrams: nil, withFood: nil)
                 } else {
-                    let mg = amount!
+                    let mg = amount!.value
                     let others = (records.intakes[day] ?? [:]).filter { $0.key != slot.name }.values.reduce(0) { $0 + $1.takenMilligrams }
                     switch DoseCheck.check(milligrams: mg, otherTakenToday: others, planned: planned,
                                            weightKilograms: records.weight(on: day), takenAt: time, now: now) {
@@ -65,7 +65,7 @@ struct LogDoseCommand: ParsableCommand {
                                         recordedWhile: try quietReason(records: records, time: time, zone: zone))
                 }
                 saved = intake.status == .taken
-                    ? "Saved: \(slot.name) dose \(MilligramText.format(intake.milligrams ?? 0)) mg taken \(day.iso) \(Timestamp.clockText(minuteOfDay: Timestamp.minuteOfDay(of: time, in: zone)))"
+                    ? "Saved: \(slot.name) dose \(amount?.text ?? MilligramText.format(intake.milligrams ?? 0)) mg taken \(day.iso) \(Timestamp.clockText(minuteOfDay: Timestamp.minuteOfDay(of: time, in: zone)))"
                         + (intake.recordedWhile.map { ", recorded while \($0.replacingOccurrences(of: "-", with: " ")): tell your prescriber." } ?? ".")
                     : "Saved: \(slot.name) dose of \(day.iso) skipped."
                 return [intake.change(day: day, at: skipped ? nil : time, timeZone: zone)]
@@ -94,20 +94,22 @@ struct LogDoseCommand: ParsableCommand {
         return nil
     }
 
-    private func parseAmount() throws(CommandFailure) -> Double? {
+    /// The amount as typed ("20", "20mg", "20 mg", "12,5"), read like every number (`NumberInput`).
+    private func parseAmount() throws(CommandFailure) -> TypedNumber? {
         if skipped {
             guard mg == nil else { throw .badInput("A skipped dose has no amount: leave out the mg, or leave out --skipped.") }
             return nil
         }
         guard let mg else { throw .badInput("Say how many mg were taken, e.g. isojournal log dose 20 (or use --skipped).") }
-        guard let value = Double(mg.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw .badInput("'\(mg)' is not a number of mg.")
+        let typed: TypedNumber
+        do throws(NumberInput.Problem) { typed = try NumberInput.read(mg, field: "Dose", units: ["mg"]) } catch {
+            throw .badInput(error.message)
         }
-        guard value > 0 else { throw .badInput("A dose must be more than 0 mg. To record a dose you did not take, use --skipped.") }
-        guard PlausibleNumbers.doseMilligrams.contains(value) else {
-            throw .badInput("\(mg) mg is not a possible dose (at most \(MilligramText.format(PlausibleNumbers.doseMilligrams.upperBound)) mg at a time); check the number.")
+        guard typed.value > 0 else { throw .badInput("A dose must be more than 0 mg. To record a dose you did not take, use --skipped.") }
+        guard PlausibleNumbers.doseMilligrams.contains(typed.value) else {
+            throw .badInput("\(typed.text) mg is not a possible dose (at most \(MilligramText.format(PlausibleNumbers.doseMilligrams.upperBound)) mg at a time); check the number.")
         }
-        return value
+        return typed
     }
 
     private func parseTime(now: Date, zone: TimeZone) throws(CommandFailure) -> Date {
@@ -142,7 +144,7 @@ struct LogWeightCommand: ParsableCommand {
     )
 
     @Argument(help: "Weight, in kg unless --unit lb.") var value: String
-    @Option(help: ArgumentHelp("kg or lb (default: the course setting).", valueName: "kg|lb")) var unit: String?
+    @Option(help: ArgumentHelp("kg or lb (default: the course setting).", valueName: "kg|lb"), completion: Completions.weightUnits) var unit: String?
     @Option(name: .customLong("date"), help: ArgumentHelp("Day weighed (default today).", valueName: "YYYY-MM-DD")) var date: String?
     @OptionGroup var location: DataDirectoryOption
 
@@ -150,18 +152,20 @@ struct LogWeightCommand: ParsableCommand {
         try reportingFailures {
             let day = try DayArgument.parse(date, today: Timestamp.localDate(of: Date(), in: .current))
             let store = try location.openStore(mode: .readWrite)
-            let weightUnit: WeightUnit
+            let given: WeightUnit?
             switch unit?.lowercased() {
-            case nil: weightUnit = store.journal.courseRecords?.settings.weightUnit ?? .kilograms
-            case "kg"?: weightUnit = .kilograms
-            case "lb"?, "lbs"?: weightUnit = .pounds
+            case nil: given = nil
+            case "kg"?: given = .kilograms
+            case "lb"?, "lbs"?: given = .pounds
             case let other?: throw CommandFailure.badInput("--unit '\(other)': use kg or lb.")
             }
-            let amount: Double
-            do throws(CourseInputError) { amount = try CourseInput.weight(value, unit: weightUnit) } catch { throw CommandFailure.badInput(error.message) }
-            let measurement = WeightMeasurement(value: amount, unit: weightUnit)
+            let entry: (typed: TypedNumber, unit: WeightUnit)
+            do throws(CourseInputError) {
+                entry = try CourseInput.weightEntry(value, given: given, fallback: store.journal.courseRecords?.settings.weightUnit ?? .kilograms)
+            } catch { throw CommandFailure.badInput(error.message) }
+            let measurement = WeightMeasurement(value: entry.typed.value, unit: entry.unit)
             _ = try store.transactionOrFail { _ in [.put(WeightMeasurement.entryID(day: day), day: day, body: .weight(measurement))] }
-            say("Saved: weight \(MilligramText.format(amount)) \(weightUnit.rawValue) on \(day.iso).")
+            say("Saved: weight \(entry.typed.text) \(entry.unit.rawValue) on \(day.iso).")
         }
     }
 }

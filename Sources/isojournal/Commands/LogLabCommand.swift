@@ -24,13 +24,13 @@ struct LogLabCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The test, e.g. triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.")
+    @Argument(help: "The test, e.g. triglycerides, total-cholesterol, ldl, hdl, alt, ast, pregnancy.", completion: Completions.labTests)
     var test: String
 
     @Argument(help: "The value as printed on the report (pregnancy: negative, positive or invalid).")
     var value: String
 
-    @Option(help: ArgumentHelp("The unit on the report: mg/dL, mmol/L or U/L.", valueName: "unit"))
+    @Option(help: ArgumentHelp("The unit on the report: mg/dL, mmol/L or U/L.", valueName: "unit"), completion: Completions.labUnits)
     var unit: String?
 
     @Option(help: ArgumentHelp("ALT/AST: the lab's upper limit of normal, in U/L.", valueName: "N"))
@@ -42,7 +42,7 @@ struct LogLabCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Whether you had fasted before the draw.")
     var fasting: Bool?
 
-    @Option(help: ArgumentHelp("Pregnancy tests: where the specimen was taken, clinic or home.", valueName: "clinic|home"))
+    @Option(help: ArgumentHelp("Pregnancy tests: where the specimen was taken, clinic or home.", valueName: "clinic|home"), completion: Completions.testSettings)
     var setting: String?
 
     @Option(help: "A note in your own words.")
@@ -67,7 +67,7 @@ struct LogLabCommand: ParsableCommand {
                 isCorrection = journal.current(id) != nil
                 return [.put(id, day: day, body: .labResult(result))]
             }
-            say("Saved: " + LabText.resultLine(result, flags: []) + " (specimen \(day.iso))"
+            say("Saved: " + Self.asTyped(LabText.resultLine(result, flags: []), result: result, typed: value) + " (specimen \(day.iso))"
                 + (isCorrection ? ", replacing the earlier result (kept in history)." : "."))
             for flag in flags {
                 say("\(flag.level.mark) (\(flag.limitText)): \(flag.wording)")
@@ -77,6 +77,14 @@ struct LogLabCommand: ParsableCommand {
                 say("Not judged — add the lab's upper limit: " + LabJudgement.howToAddLimit(result, day: day) + ".")
             }
         }
+    }
+
+    /// The confirmation says the value back as it was typed ("1,9" or "2.0", not "1.9" or "2").
+    static func asTyped(_ line: String, result: LabResult, typed: String) -> String {
+        guard let value = result.value, let unit = result.unit, let text = LabResultInput.typedValue(typed) else { return line }
+        let formatted = result.test.name + " " + LabValueText.withUnit(value, unit)
+        guard line.hasPrefix(formatted) else { return line }
+        return result.test.name + " \(text) \(unit.rawValue)" + line.dropFirst(formatted.count)
     }
 
     private func checkedResult() throws -> LabResult {

@@ -16,7 +16,7 @@ struct LogRedFlagCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The red flag, e.g. raised-pressure-headache, hearing, late-period.") var flag: String
+    @Argument(help: "The red flag, e.g. raised-pressure-headache, hearing, late-period.", completion: Completions.redFlags) var flag: String
     @Option(name: .customLong("date"), help: ArgumentHelp("The day it is about (default today).", valueName: "YYYY-MM-DD")) var date: String?
     @OptionGroup var location: DataDirectoryOption
 

@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var period: ReportPeriodOptions
     @Option(help: "md, html, csv or json.") var format: Format = .md
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file, readable only by you (default, or -: standard output). Never inside the journal folder.", valueName: "file"), completion: .file())
     var output: String?
     @Flag(help: "Replace the -o file if it already exists.") var force = false
     @OptionGroup var source: JournalToRead

@@ -19,7 +19,7 @@ struct SettingsCommand: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("us-ipledge-2021, us-ipledge-2026, generic, or auto.", valueName: "id")) var ruleSet: String?
+    @Option(help: ArgumentHelp("us-ipledge-2021, us-ipledge-2026, generic, or auto.", valueName: "id"), completion: Completions.ruleSets) var ruleSet: String?
     @Option(name: .customLong("ipledge-2026-from"), help: ArgumentHelp("When the 2026 iPLEDGE change took effect for you.", valueName: "YYYY-MM-DD"))
     var ipledge2026From: String?
     @Option(help: ArgumentHelp("Which two forms of contraception do you use (for those who can get pregnant)? Comma-separated; "

@@ -17,7 +17,7 @@ struct ViewCommand: ParsableCommand {
 
     @OptionGroup var location: DataDirectoryOption
 
-    @Option(help: ArgumentHelp("Open a snapshot file made by `isojournal export snapshot`.", valueName: "file"))
+    @Option(help: ArgumentHelp("Open a snapshot file made by `isojournal export snapshot`.", valueName: "file"), completion: .file())
     var snapshot: String?
 
     func run() throws {

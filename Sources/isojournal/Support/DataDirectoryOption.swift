@@ -6,7 +6,7 @@ import JournalStore
 struct DataDirectoryOption: ParsableArguments {
     @Option(name: .customLong("data-dir"),
             help: ArgumentHelp("Where the journal lives (default: $ISOJOURNAL_DATA_DIR, else $XDG_DATA_HOME/isojournal, else ~/.local/share/isojournal).",
-                               valueName: "dir"))
+                               valueName: "dir"), completion: .directory)
     var dataDirectory: String?
 
     /// Opens the store, or ends the command with a plain message (exit code 1).

@@ -14,7 +14,7 @@ struct JournalToRead: ParsableArguments {
     @OptionGroup var location: DataDirectoryOption
 
     @Option(help: ArgumentHelp("Read a snapshot file made by `isojournal export snapshot` instead of the journal folder.",
-                               valueName: "file"))
+                               valueName: "file"), completion: .file())
     var snapshot: String?
 
     /// The data folder this command reads (or would read): files it writes must never land
