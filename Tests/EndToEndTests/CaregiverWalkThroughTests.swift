@@ -23,7 +23,7 @@ struct CaregiverWalkThroughTests {
         #expect(tmux.waitFor("Due for Maya"), "\(tmux.screen)")
         // waitFor, not screen.contains: a capture can land between two parts of one redraw.
         #expect(tmux.waitFor("Taken   last 7 days "), "\(tmux.screen)")
-        #expect(tmux.waitFor(" d doses   h history   b labs   k checklist   R reload   q quit"), "\(tmux.screen)")
+        #expect(tmux.waitFor(" d doses   b labs   k checklist   h history   R reload   q quit"), "\(tmux.screen)")
         tmux.send("d")
         #expect(tmux.waitFor("IsoJournal · Doses (read-only)"), "\(tmux.screen)")
         #expect(tmux.waitFor("↑↓ dose   [ ] day   Esc back"), "\(tmux.screen)")

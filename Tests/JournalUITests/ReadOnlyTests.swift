@@ -92,8 +92,14 @@ struct ReadOnlyTests {
     func gateSaysReadOnly() {
         var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
         driver.state.screen = .moodCheck(MoodCheckScreen(day: driver.state.today, journal: driver.state.journal))
+        // The first net: the mood check's answer keys are declared as editing, so they are refused.
         driver.press(.ch("0"), .ch("0"))
         #expect(driver.recorded.count == 0)
+        #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "\(driver.screen)")
+        // The gate behind it: any save that still comes out is dropped, and it says so.
+        let change = JournalChange.put(MoodCheck.entryID(day: driver.state.today), day: driver.state.today,
+                                       body: .moodCheck(MoodCheck(answers: [0, 0])))
+        #expect(driver.state.refusingWritesIfReadOnly([.record([change]), .reload]) == [.reload])
         #expect(driver.screen.contains("Read-only: nothing was saved (it was opened in viewing mode)."), "\(driver.screen)")
         driver.press(.escape)
         #expect(driver.screen.contains("IsoJournal (read-only)"), "keys work again after a refused save:\n\(driver.screen)")
@@ -107,7 +113,7 @@ struct ReadOnlyTests {
             #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "key \(key)")
         }
         var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
-        #expect(driver.screen.contains(" d doses   h history   b labs   k checklist   R reload   q quit"))
+        #expect(driver.screen.contains(" d doses   b labs   k checklist   h history   R reload   q quit"), "\(driver.screen)")
         driver.press(.ch("k"))
         #expect(driver.screen.contains("IsoJournal · Checklist (read-only)"), "the title says read-only on every screen:\n\(driver.screen)")
         driver.press(.escape, .ch("h"))

@@ -14,25 +14,6 @@ extension AppState {
         return effects.filter { !$0.writes }
     }
 
-    /// On screens that stay open when read-only (the checklist, the doses), the keys that would
-    /// start an edit are refused before the screen sees them, so nothing is typed for nothing.
-    mutating func refusesEditKeyWhenReadOnly(_ key: Key) -> Bool {
-        guard let readOnlyReason else { return false }
-        let editKeys: [Key]
-        switch screen {
-        case .checklist(let checklist) where checklist.mode == .browsing:
-            editKeys = [.character(" "), .character("x"), .character("n"), .character("a"), .enter]
-        case .doseLog(let doses) where doses.mode == .browsing:
-            editKeys = [.enter, .character("t"), .character("e"), .character("s"), .character("x"), .backspace, .delete,
-                        .character("w"), .character("m")]
-        default:
-            return false
-        }
-        guard editKeys.contains(key) else { return false }
-        status = StatusLine("Read-only: \(readOnlyReason)", isError: true)
-        return true
-    }
-
     /// The journal as read again from the disk: the last durable state, another copy's saves included.
     mutating func finishReload(_ result: Result<Journal, SaveFailure>) -> [Effect] {
         switch result {

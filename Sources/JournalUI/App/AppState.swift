@@ -236,7 +236,7 @@ public struct AppState: Sendable {
         case .doseLog(let doses):
             doses.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone, isReadOnly: readOnlyReason != nil)
         case .checklist(let checklist):
-            checklist.draw(into: &canvas, journal: journal, today: today)
+            checklist.draw(into: &canvas, journal: journal, today: today, readOnly: readOnlyReason != nil)
         case .moodCheck(let check):
             check.draw(into: &canvas, crisisLine: journal.programmeSettings.crisisLine)
         case .history(let history):

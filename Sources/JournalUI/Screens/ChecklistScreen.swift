@@ -96,9 +96,20 @@ public struct ChecklistScreen: Equatable, Sendable {
 
     // MARK: view
 
-    static let hints = [("↑↓", "move"), ("Space", "tick"), ("n", "note"), ("a", "add item"), ("[ ]", "month"), ("t", "now"), ("Esc", "back")]
+    /// The keys of the mode the screen is in.
+    var keyMap: KeyMap {
+        switch mode {
+        case .browsing:
+            return KeyMap([.key("↑↓", "move", .up, .down, .character("k"), .character("j")),
+                           .edit("Space", "tick", .character(" "), .enter, .character("x")),
+                           .edit("n", "note"), .edit("a", "add item"), .key("[ ]", "month"), .key("t", "now"),
+                           .key("Esc", "back", .escape, .character("q"))])
+        case .note, .adding:
+            return KeyMap([.edit("Enter", "save"), .key("Esc", "cancel")])
+        }
+    }
 
-    func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate) {
+    func draw(into canvas: inout Canvas, journal: Journal, today: LocalDate, readOnly: Bool = false) {
         guard let list = MonthlyChecklist.build(journal: journal, month: month, today: today) else { return }
         Chrome.drawTitle("IsoJournal · Checklist", right: "Month \(month) · \(DateText.short(list.firstDay)) – \(DateText.short(list.lastDay))",
                          into: &canvas)
@@ -156,7 +167,7 @@ public struct ChecklistScreen: Equatable, Sendable {
         }
         switch mode {
         case .browsing:
-            Chrome.drawHints(Self.hints, into: &canvas)
+            Chrome.drawHints(keyMap.hints(readOnly: readOnly), into: &canvas)
         case .note(let item, let field):
             drawPrompt(" Note for \(ChecklistItemKind.title(of: item)): ", field: field, into: &canvas)
         case .adding(let field):
@@ -169,6 +180,6 @@ public struct ChecklistScreen: Equatable, Sendable {
         canvas.fill(row: row, column: 0, width: canvas.width, height: 1)
         let start = canvas.put(label, row: row, column: 0, style: .bold)
         field.draw(into: &canvas, row: row, column: start, width: max(1, canvas.width - start - 1))
-        Chrome.drawHints([("Enter", "save"), ("Esc", "cancel")], into: &canvas)
+        Chrome.drawHints(keyMap.hints(), into: &canvas)
     }
 }

@@ -115,6 +115,12 @@ public struct CourseSetupScreen: Equatable, Sendable {
         return CourseSetup(settings: settings, planCycle: cycle, weight: weight.map { ($0, unit) }, planFrom: planFrom)
     }
 
+    /// The form's keys (it edits as a whole: read-only sessions never open it).
+    var keyMap: KeyMap {
+        KeyMap([.key("↑↓", "field", .up, .down, .tab, .backTab), .key("← →", "choose"), .edit("^S", "save"),
+                .key("Esc", isFirstSetup ? "later" : "cancel")])
+    }
+
     func draw(into canvas: inout Canvas) {
         Chrome.drawTitle(isFirstSetup ? "IsoJournal · Set up your course" : "IsoJournal · Course settings",
                          right: "", into: &canvas)
@@ -127,6 +133,6 @@ public struct CourseSetupScreen: Equatable, Sendable {
         if let error {
             Chrome.drawStatus(StatusLine(error, isError: true), into: &canvas)
         }
-        Chrome.drawHints([("↑↓", "field"), ("← →", "choose"), ("^S", "save"), ("Esc", isFirstSetup ? "later" : "cancel")], into: &canvas)
+        Chrome.drawHints(keyMap.hints(), into: &canvas)
     }
 }

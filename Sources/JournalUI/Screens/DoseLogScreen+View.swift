@@ -2,10 +2,34 @@ import Foundation
 import JournalCore
 
 extension DoseLogScreen {
-    static let hints = [("Enter", "taken"), ("e", "edit"), ("s", "skip"), ("x", "undo"), ("[ ]", "day"),
-                        ("w", "weight"), ("m", "medicine"), ("Esc", "back")]
-    /// Viewing only (a caregiver): the keys that move around, none that change anything.
-    static let readOnlyHints = [("↑↓", "dose"), ("[ ]", "day"), ("Esc", "back")]
+    /// The keys of the mode the screen is in. Viewing only (a caregiver), the keys that move
+    /// around are left, none that change anything.
+    func keyMap(readOnly: Bool) -> KeyMap {
+        switch mode {
+        case .browsing:
+            return KeyMap([
+                .key("↑↓", "dose", .up, .down, .character("k"), .character("j"), hint: readOnly),
+                .edit("Enter", "taken", .enter, .character("t")),
+                .edit("e", "edit"),
+                .edit("s", "skip"),
+                .edit("x", "undo", .character("x"), .backspace, .delete),
+                .key("[ ]", "day"),
+                .edit("w", "weight"),
+                .edit("m", "medicine"),
+                .key("Esc", "back", .escape, .character("q")),
+            ])
+        case .editing:
+            return KeyMap([.key("↑↓", "field"), .edit("Enter", "next/save"), .key("Esc", "cancel")])
+        case .confirmReplace, .confirmUnusual, .confirmQuiet:
+            return KeyMap([.edit("y", "yes, save"), .key("n", "no", .character("n"), .escape)])
+        case .prompt:
+            return KeyMap([.edit("Enter", "save"), .key("Esc", "cancel")])
+        case .chooseTime:
+            return KeyMap([.edit("n", "now"), .edit("p", "planned time"), .key("o", "other time"), .key("Esc", "cancel")])
+        case .interactionWarning:
+            return KeyMap([.key("Enter", "I have read this")])
+        }
+    }
 
     func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone, isReadOnly: Bool = false) {
         let today = Timestamp.localDate(of: now, in: timeZone)
@@ -79,13 +103,13 @@ extension DoseLogScreen {
 
         switch mode {
         case .browsing:
-            Chrome.drawHints(isReadOnly ? Self.readOnlyHints : Self.hints, into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(readOnly: isReadOnly), into: &canvas)
         case .editing(let slot, let form):
             canvas.put(" Record the \(slot) dose of \(DateText.short(day)):", row: row + 2, column: 0, style: .bold)
             form.draw(into: &canvas, top: row + 3, labelWidth: 14, helpRow: row + 3 + form.fields.count)
-            Chrome.drawHints([("↑↓", "field"), ("Enter", "next/save"), ("Esc", "cancel")], into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(), into: &canvas)
         case .confirmReplace(_, let question), .confirmUnusual(_, let question), .confirmQuiet(_, let question):
-            Chrome.drawHints([("y", "yes, save"), ("n", "no")], into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(), into: &canvas)
             Dialog(title: "Please check", lines: [question], prompt: "y save · n don't save", style: .warning).draw(into: &canvas)
         case .prompt(let kind, let field):
             let label = kind == .weight
@@ -95,13 +119,13 @@ extension DoseLogScreen {
             canvas.fill(row: promptRow, column: 0, width: canvas.width, height: 1)
             let start = canvas.put(label, row: promptRow, column: 0, style: .bold)
             field.draw(into: &canvas, row: promptRow, column: start, width: max(1, canvas.width - start - 1))
-            Chrome.drawHints([("Enter", "save"), ("Esc", "cancel")], into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(), into: &canvas)
         case .chooseTime(_, let question):
-            Chrome.drawHints([("n", "now"), ("p", "planned time"), ("o", "other time"), ("Esc", "cancel")], into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(), into: &canvas)
             Dialog(title: "When was it taken?", lines: [question], prompt: "n taken now · p at the planned time · o another time",
                    style: .warning).draw(into: &canvas)
         case .interactionWarning(let text):
-            Chrome.drawHints([("Enter", "I have read this")], into: &canvas)
+            Chrome.drawHints(keyMap(readOnly: isReadOnly).hints(), into: &canvas)
             Dialog(title: "Interaction: tell your prescriber", lines: text.components(separatedBy: "\n"),
                    prompt: "It was noted with today's entry. Press Enter to close.", style: .alarm).draw(into: &canvas)
         }

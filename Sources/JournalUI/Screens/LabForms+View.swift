@@ -4,7 +4,7 @@ import JournalCore
 /// focused, and a help line for the focused field.
 enum LabFormRows {
     static let labelWidth = 15
-    static let hints = [("↑↓", "field"), ("←→", "choose"), ("Enter", "next"), ("^S", "save"), ("Esc", "cancel")]
+    static let keyMap = KeyMap([.key("↑↓", "field"), .key("←→", "choose"), .key("Enter", "next"), .edit("^S", "save"), .key("Esc", "cancel")])
 
     enum Content {
         case choice(String)
@@ -61,7 +61,7 @@ extension LabResultForm {
             row += 1
         }
         LabFormRows.help(help(records: records), into: &canvas, row: row + 1)
-        Chrome.drawHints(LabFormRows.hints, into: &canvas)
+        Chrome.drawHints(LabFormRows.keyMap.hints(), into: &canvas)
     }
 
     /// A line about the focused field: what to type, and for a lipid value what it is in the other unit.
@@ -112,6 +112,6 @@ extension AppointmentForm {
         case .note: help = "Where, who, what to bring. Enter saves."
         }
         LabFormRows.help(help, into: &canvas, row: row + 1)
-        Chrome.drawHints(LabFormRows.hints, into: &canvas)
+        Chrome.drawHints(LabFormRows.keyMap.hints(), into: &canvas)
     }
 }

@@ -3,11 +3,9 @@ import JournalCore
 /// The Trends view: one test's values over time, a sparkline, the change from the first
 /// value (the baseline), and a bar per value with the flag limit marked.
 extension LabsScreen {
-    static let trendHints = [("←→", "test"), ("u", "mg/dL / mmol/L"), ("Esc", "back")]
-
     func drawTrends(_ test: LabTest, into canvas: inout Canvas, today: LocalDate) {
         Chrome.drawTitle("IsoJournal · Labs · Trends", right: DateText.long(today), into: &canvas)
-        Chrome.drawHints(test.group == .lipid ? Self.trendHints : [("←→", "test"), ("Esc", "back")], into: &canvas)
+        Chrome.drawHints(keyMap(today: today).hints(), into: &canvas)
         canvas.put(" ◂ " + test.name + " ▸", row: 2, column: 0, style: .bold)
         let body = Chrome.bodyRows(height: canvas.height)
         guard let unit = trendUnit.flatMap({ test.units.contains($0) ? $0 : nil }) ?? records.displayUnit(for: test),

@@ -1,9 +1,30 @@
 import JournalCore
 
 extension LabsScreen {
-    static let appointmentHints = [("r", "add result"), ("a", "schedule"), ("d", "done"), ("x", "missed"), ("m", "move"),
-                                   ("t", "trends"), ("Esc", "back")]
-    static let resultHints = [("r", "add result"), ("a", "schedule"), ("Enter", "details"), ("w", "withdraw"), ("t", "trends"), ("Esc", "back")]
+    /// The keys of the mode the screen is in; the list's depend on the selected row.
+    func keyMap(today: LocalDate) -> KeyMap {
+        switch mode {
+        case .list:
+            let move = KeyMap.Binding.key("↑↓", "move", .up, .down, .character("k"), .character("j"), .home, .end, hint: false)
+            let common: [KeyMap.Binding] = [.edit("r", "add result"), .edit("a", "schedule")]
+            let back = KeyMap.Binding.key("Esc", "back", .escape, .character("q"))
+            if case .appointment? = selectedRow(today: today) {
+                return KeyMap(common + [.edit("d", "done"), .edit("x", "missed"), .edit("m", "move"), .key("t", "trends"), back, move])
+            }
+            return KeyMap(common + [.key("Enter", "details"), .edit("w", "withdraw"), .key("t", "trends"), back, move])
+        case .addResult, .schedule:
+            return LabFormRows.keyMap
+        case .moving:
+            return KeyMap([.edit("Enter", "move"), .key("Esc", "cancel")])
+        case .trends(let test):
+            return KeyMap([.key("←→", "test", .left, .right, .character("h"), .character("l"), .tab),
+                           .key("u", "mg/dL / mmol/L", hint: test.group == .lipid), .key("Esc", "back", .escape, .character("q"), .character("t"))])
+        case .notice(let notice):
+            return KeyMap([notice.isAlarm ? .key("C", "I have read this", .character("C"), .character("c")) : .key("Enter", "close")])
+        case .confirmWithdraw:
+            return KeyMap([.edit("y", "withdraw"), .key("n", "keep")])
+        }
+    }
 
     /// One line of the list as drawn.
     private enum Line {
@@ -37,22 +58,18 @@ extension LabsScreen {
             let what = records.appointments.first { $0.id == id }?.appointment.what.name ?? "Appointment"
             let start = canvas.put(" Move \(what.lowercased()) to (YYYY-MM-DD): ", row: row, column: 0, style: .bold)
             field.draw(into: &canvas, row: row, column: start, width: max(1, min(12, canvas.width - start - 1)))
-            Chrome.drawHints([("Enter", "move"), ("Esc", "cancel")], into: &canvas)
+            Chrome.drawHints(keyMap(today: today).hints(), into: &canvas)
         case .notice(let notice):
-            Chrome.drawHints(notice.isAlarm ? [("C", "I have read this")] : [("Enter", "close")], into: &canvas)
+            Chrome.drawHints(keyMap(today: today).hints(), into: &canvas)
             notice.dialog().draw(into: &canvas)
         case .confirmWithdraw(let result):
-            Chrome.drawHints([("y", "withdraw"), ("n", "keep")], into: &canvas)
+            Chrome.drawHints(keyMap(today: today).hints(), into: &canvas)
             Dialog(title: "Withdraw this result?",
                    lines: [LabText.resultLine(result.result, flags: result.flags) + ", specimen of \(DateText.short(result.day)).",
                            "Only for a result entered by mistake. It leaves the lists and Today, and stays in the history."],
                    prompt: "y withdraw · n keep it", style: .warning).draw(into: &canvas)
         default:
-            if case .appointment? = selectedRow(today: today) {
-                Chrome.drawHints(Self.appointmentHints, into: &canvas)
-            } else {
-                Chrome.drawHints(readOnlyReason == nil ? Self.resultHints : [("t", "trends"), ("Esc", "back")], into: &canvas)
-            }
+            Chrome.drawHints(keyMap(today: today).hints(readOnly: readOnlyReason != nil), into: &canvas)
         }
     }
 

@@ -1,9 +1,29 @@
 import JournalCore
 
 extension LogSymptomsScreen {
-    static let browsingHints = [("↑↓", "move"), ("0-3", "grade"), ("n", "note"), ("x", "clear"),
-                                ("[ ]", "day"), ("s", "save"), ("Esc", "back")]
-    static let flagHints = [("↑↓", "move"), ("y", "yes"), ("n", "no"), ("[ ]", "day"), ("s", "save"), ("Esc", "back")]
+    /// The keys of the mode the form is in (the whole form edits: read-only sessions never open it).
+    var keyMap: KeyMap {
+        let move = KeyMap.Binding.key("↑↓", "move", .up, .down, .character("k"), .character("j"), .tab, .home, .end)
+        let days = KeyMap.Binding.key("[ ]", "day")
+        let today = KeyMap.Binding.key("t", "today", hint: false)
+        let save = KeyMap.Binding.edit("s", "save", .character("s"), .control("s"))
+        let back = KeyMap.Binding.key("Esc", "back", .escape, .character("q"))
+        switch mode {
+        case .browsing:
+            if case .flag = selectedRow {
+                return KeyMap([move, .edit("y", "yes"), .edit("n", "no"), days, save, back, today])
+            }
+            return KeyMap([move, .edit("0-3", "grade"), .edit("n", "note", .character("n"), .enter), .edit("x", "clear", .character("x"), .backspace, .delete),
+                           days, save, back, today,
+                           .edit("← →", "grade down / up", .left, .right, .character("h"), .character("l"), .character("+"), .character("-"), hint: false)])
+        case .editingNote:
+            return KeyMap([.edit("Enter", "keep note"), .key("Esc", "cancel"), .edit("^U", "clear")])
+        case .redFlagNotice:
+            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))])
+        case .confirmLeave:
+            return KeyMap([.edit("s", "save", .character("s"), .control("s")), .key("d", "discard"), .key("Esc", "keep editing")])
+        }
+    }
 
     /// One line of the form as drawn: a heading or a selectable row.
     private enum Line { case legend, flagsHeading, row(Int) }
@@ -34,17 +54,16 @@ extension LogSymptomsScreen {
 
         switch mode {
         case .browsing:
-            if case .flag = selectedRow { Chrome.drawHints(Self.flagHints, into: &canvas) }
-            else { Chrome.drawHints(Self.browsingHints, into: &canvas) }
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         case .editingNote(let slug, let field):
             let label = " Note for \(SymptomCatalogue.shipped.name(of: slug)): "
             let row = canvas.height - 2
             canvas.fill(row: row, column: 0, width: canvas.width, height: 1)
             let start = canvas.put(label, row: row, column: 0, style: .bold)
             field.draw(into: &canvas, row: row, column: start, width: max(1, canvas.width - start - 1))
-            Chrome.drawHints([("Enter", "keep note"), ("Esc", "cancel"), ("^U", "clear")], into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         case .redFlagNotice(let flag):
-            Chrome.drawHints([("C", "I have read this")], into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
             let catalogue = RedFlagCatalogue.shipped
             // Small windows give way in this order: the source, the crisis explanation, the
             // question just answered; the notice, the crisis line and the prompt always show whole.
@@ -59,7 +78,7 @@ extension LogSymptomsScreen {
             Dialog(title: "RED FLAG: contact your prescriber now", lines: lines,
                    prompt: "Press C to confirm you have read this.", style: .alarm, dropOrder: dropOrder).draw(into: &canvas)
         case .confirmLeave:
-            Chrome.drawHints([("s", "save"), ("d", "discard"), ("Esc", "keep editing")], into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
             Dialog(title: "Unsaved changes",
                    lines: ["You changed the log for \(DateText.relative(day, today: today)) without saving."],
                    prompt: "s save · d discard the changes · Esc keep editing", style: .warning).draw(into: &canvas)

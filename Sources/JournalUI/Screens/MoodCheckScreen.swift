@@ -70,6 +70,18 @@ public struct MoodCheckScreen: Equatable, Sendable {
         }
     }
 
+    /// The keys of the step the check is at (the whole check edits: read-only sessions never open it).
+    var keyMap: KeyMap {
+        switch mode {
+        case .asking:
+            return KeyMap([.edit("0-3", "answer"), .key("⌫", "back", .backspace, .left), .key("Esc", "stop")])
+        case .crisis:
+            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))])
+        case .finished:
+            return KeyMap([.key("Esc", "back", .escape, .enter, .character("q")), .edit("s", "save again if it failed")])
+        }
+    }
+
     var change: JournalChange {
         .put(MoodCheck.entryID(day: day), day: day, body: .moodCheck(MoodCheck(answers: answers, crisisGuidanceShownAt: crisisShownAt)))
     }
@@ -98,9 +110,8 @@ public struct MoodCheckScreen: Equatable, Sendable {
             if roomy {
                 canvas.put(DisplayWidth.truncate(" " + phq.source, to: canvas.width), row: canvas.height - 3, column: 0, style: .dim)
             }
-            Chrome.drawHints([("0-3", "answer"), ("⌫", "back"), ("Esc", "stop")], into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
             if mode == .crisis {
-                Chrome.drawHints([("C", "I have read this")], into: &canvas)
                 // The crisis line never gives way; on a small window the long guidance is
                 // replaced by its two essential sentences.
                 let full = Dialog(title: "Please reach out now", lines: [phq.crisis, "", "Crisis line: " + crisisLine,
@@ -135,7 +146,7 @@ public struct MoodCheckScreen: Equatable, Sendable {
                 }
                 row += 1
             }
-            Chrome.drawHints([("Esc", "back"), ("s", "save again if it failed")], into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         }
     }
 }

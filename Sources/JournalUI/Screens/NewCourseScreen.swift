@@ -73,6 +73,12 @@ public struct NewCourseScreen: Equatable, Sendable {
         }
     }
 
+    /// The form's keys, or the early-start question's.
+    var keyMap: KeyMap {
+        if earlyWarning != nil { return KeyMap([.edit("y", "start it anyway", .character("y"), .character("Y")), .key("n", "back")]) }
+        return KeyMap([.key("↑↓", "field", .up, .down, .tab, .backTab), .edit("Enter", "next/save"), .key("Esc", "cancel")])
+    }
+
     func draw(into canvas: inout Canvas, journal: Journal) {
         let number = (journal.courseRecords?.number ?? 1) + 1
         Chrome.drawTitle("IsoJournal · Start course \(number)", right: "", into: &canvas)
@@ -86,9 +92,8 @@ public struct NewCourseScreen: Equatable, Sendable {
         }
         form.draw(into: &canvas, top: row + 1, labelWidth: 18, helpRow: min(canvas.height - 3, row + 2 + form.fields.count))
         if let error { Chrome.drawStatus(StatusLine(error, isError: true), into: &canvas) }
-        Chrome.drawHints([("↑↓", "field"), ("Enter", "next/save"), ("Esc", "cancel")], into: &canvas)
+        Chrome.drawHints(keyMap.hints(), into: &canvas)
         if let earlyWarning {
-            Chrome.drawHints([("y", "start it anyway"), ("n", "back")], into: &canvas)
             Dialog(title: "Sooner than the label's waiting period", lines: [earlyWarning], prompt: "y start it anyway · n back to the form",
                    style: .warning).draw(into: &canvas)
         }

@@ -69,6 +69,11 @@ public struct PrescriberDecisionScreen: Equatable, Sendable {
         return text.isEmpty ? nil : text
     }
 
+    /// The form's keys.
+    var keyMap: KeyMap {
+        KeyMap([.key("↑↓", "field", .up, .down, .tab, .backTab), .key("←→", "choose"), .edit("Enter", "next/save"), .key("Esc", "back")])
+    }
+
     func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone) {
         Chrome.drawTitle("IsoJournal · Prescriber's decision", right: DateText.short(Timestamp.localDate(of: now, in: timeZone)), into: &canvas)
         var row = 2
@@ -88,6 +93,6 @@ public struct PrescriberDecisionScreen: Equatable, Sendable {
         row += 1
         canvas.put(" What did your prescriber decide?", row: row, column: 0, style: .bold)
         form.draw(into: &canvas, top: row + 1, labelWidth: 12, helpRow: min(canvas.height - 3, row + 2 + form.fields.count))
-        Chrome.drawHints([("↑↓", "field"), ("←→", "choose"), ("Enter", "next/save"), ("Esc", "back")], into: &canvas)
+        Chrome.drawHints(keyMap.hints(), into: &canvas)
     }
 }

@@ -3,11 +3,28 @@ import JournalCore
 
 /// The first screen: the date, what has been logged today, red flags, and the last week.
 enum TodayScreen {
-    static let hints = [("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("m", "mood"), ("c", "course"), ("h", "history"), ("q", "quit")]
-    /// While on hold or paused the decision key comes first (mood and course stay reachable).
-    static let decisionHints = [("p", "prescriber's decision"), ("l", "log"), ("d", "doses"), ("b", "labs"), ("k", "checklist"), ("h", "history"), ("q", "quit")]
-    /// Viewing only: what can be looked at, and reloading what the patient's copy saved since.
-    static let readOnlyHints = [("d", "doses"), ("h", "history"), ("b", "labs"), ("k", "checklist"), ("R", "reload"), ("q", "quit")]
+    /// Today's keys. While on hold or paused the decision key comes first (mood and course stay
+    /// reachable, out of the hint bar); viewing only, R (reload what the patient's copy saved)
+    /// takes their place.
+    static func keyMap(awaitsDecision: Bool, readOnly: Bool) -> KeyMap {
+        KeyMap([
+            .edit("p", "prescriber's decision", hint: awaitsDecision),
+            .edit("l", "log"),
+            .key("d", "doses"),
+            .key("b", "labs"),
+            .key("k", "checklist"),
+            .edit("m", "mood", hint: !awaitsDecision),
+            .edit("c", "course", hint: !awaitsDecision),
+            .key("h", "history"),
+            .key("R", "reload", hint: readOnly),
+            .key("q", "quit"),
+            .key("↑↓", "select a due item", hint: false),
+            .key("Enter", "open the selected due item's screen", hint: false),
+            .edit("z", "snooze it for an hour", hint: false),
+            .edit("x", "dismiss it", hint: false),
+        ])
+    }
+
     /// At most this many reminder lines; the rest are counted.
     static let reminderLines = 6
 
@@ -148,7 +165,8 @@ enum TodayScreen {
 
         lines.draw(into: &canvas, rows: Chrome.bodyRows(height: canvas.height))
         let awaitsDecision = journal.courseRecords?.state(at: now, zone: timeZone).awaitsDecision ?? false
-        Chrome.drawHints(readOnlyReason != nil ? Self.readOnlyHints : (awaitsDecision ? Self.decisionHints : Self.hints), into: &canvas)
+        Chrome.drawHints(keyMap(awaitsDecision: awaitsDecision, readOnly: readOnlyReason != nil).hints(readOnly: readOnlyReason != nil),
+                         into: &canvas)
     }
 }
 

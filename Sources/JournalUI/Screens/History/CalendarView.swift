@@ -8,7 +8,7 @@ struct CalendarView: Equatable, Sendable {
     /// How many months back the newest month shown is (0: this month).
     var monthsBack = 0
 
-    static let hints = [("←→", "symptom"), ("[ ]", "months"), ("Tab", "view"), ("f", "filter"), ("R", "reload"), ("Esc", "back")]
+    static let keyMap = KeyMap([.key("←→", "symptom"), .key("[ ]", "months"), .key("Tab", "view"), .key("f", "filter"), .key("R", "reload"), .key("Esc", "back")])
     static let cellWidth = 5
     static let monthWidth = 7 * cellWidth
     static let monthHeight = 8

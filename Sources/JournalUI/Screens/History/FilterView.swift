@@ -51,10 +51,13 @@ struct FilterView: Equatable, Sendable {
         return .applied(filter)
     }
 
+    static let keyMap = KeyMap([.key("↑↓", "field", .up, .down, .tab, .backTab), .key("←→", "choose"), .key("Enter", "next / apply"),
+                                .key("Ctrl-U", "clear field"), .key("Esc", "cancel")])
+
     func draw(into canvas: inout Canvas, rows: Range<Int>) {
         canvas.fill(row: rows.lowerBound, column: 0, width: canvas.width, height: rows.count)
         canvas.put(" Filter the history", row: rows.lowerBound, column: 0, style: .bold)
         form.draw(into: &canvas, top: rows.lowerBound + 2, labelWidth: 12, helpRow: rows.lowerBound + 2 + form.fields.count + 1)
-        Chrome.drawHints([("↑↓", "field"), ("←→", "choose"), ("Enter", "next / apply"), ("Ctrl-U", "clear field"), ("Esc", "cancel")], into: &canvas)
+        Chrome.drawHints(Self.keyMap.hints(), into: &canvas)
     }
 }

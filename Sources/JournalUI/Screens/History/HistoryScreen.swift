@@ -132,11 +132,37 @@ public struct HistoryScreen: Equatable, Sendable {
                 if let id = timeline.handle(key, days: refreshTimeline(context), visibleRows: TimelineView.visibleRows(height: context.height)) {
                     record = RecordHistoryView(id: id)
                 }
-            case .calendar: calendar.handle(key, context: context)
+            case .calendar:
+                let shown = calendar
+                calendar.handle(key, context: context)
+                // At either end of the months with records, say so rather than do nothing.
+                if calendar == shown, [Key.character("["), .pageUp].contains(key) {
+                    return .message(StatusLine("This is the first month with records."))
+                }
+                if calendar == shown, [Key.character("]"), .pageDown].contains(key) {
+                    return .message(StatusLine("This is the current month."))
+                }
             case .trends: trends.handle(key, context: context)
             }
         }
         return .stay
+    }
+
+    /// The keys of what is showing: the filter form, one record's history, or a tab.
+    var keyMap: KeyMap {
+        if filterForm != nil { return FilterView.keyMap }
+        if record != nil { return RecordHistoryView.keyMap }
+        var shared: [KeyMap.Binding] = [
+            .key("1 2 3", "timeline / calendar / trends", .character("1"), .character("2"), .character("3"), hint: false),
+            .key("⇧Tab", "previous view", .backTab, hint: false),
+            .key("q", "back", hint: false),
+        ]
+        if !filter.isEmpty { shared.append(.key("c", "clear the filter", hint: false)) }
+        switch tab {
+        case .timeline: return KeyMap(TimelineView.keyMap.bindings + shared)
+        case .calendar: return KeyMap(CalendarView.keyMap.bindings + shared)
+        case .trends: return KeyMap(TrendsView.keyMap.bindings + shared)
+        }
     }
 
     // MARK: view
@@ -147,20 +173,20 @@ public struct HistoryScreen: Equatable, Sendable {
         let content = (body.lowerBound + 2)..<body.upperBound
         if let record {
             record.draw(into: &canvas, context: context, rows: body)
-            Chrome.drawHints(RecordHistoryView.hints, into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
             return
         }
         drawTabs(into: &canvas, row: body.lowerBound)
         switch tab {
         case .timeline:
             timeline.draw(into: &canvas, days: timelineDays(context), filter: filter, rows: content, now: context.now, timeZone: context.timeZone)
-            Chrome.drawHints(TimelineView.hints, into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         case .calendar:
             calendar.draw(into: &canvas, context: context, rows: content)
-            Chrome.drawHints(CalendarView.hints, into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         case .trends:
             trends.draw(into: &canvas, context: context, rows: content)
-            Chrome.drawHints(TrendsView.hints, into: &canvas)
+            Chrome.drawHints(keyMap.hints(), into: &canvas)
         }
         if let filterForm {
             filterForm.draw(into: &canvas, rows: content)

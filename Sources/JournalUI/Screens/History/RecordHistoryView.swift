@@ -6,7 +6,7 @@ struct RecordHistoryView: Equatable, Sendable {
     let id: EntryID
     var top = 0
 
-    static let hints = [("↑↓", "scroll"), ("R", "reload"), ("Esc", "back to the timeline")]
+    static let keyMap = KeyMap([.key("↑↓", "scroll"), .key("R", "reload"), .key("Esc", "back to the timeline")])
 
     init(id: EntryID) { self.id = id }
 

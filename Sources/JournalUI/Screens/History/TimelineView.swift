@@ -9,7 +9,7 @@ struct TimelineView: Equatable, Sendable {
     /// The first line drawn; kept so the list scrolls like a list rather than re-centring.
     var top = 0
 
-    static let hints = [("↑↓", "move"), ("Enter", "edit history"), ("f", "filter"), ("Tab", "view"), ("R", "reload"), ("Esc", "back")]
+    static let keyMap = KeyMap([.key("↑↓", "move"), .key("Enter", "edit history"), .key("f", "filter"), .key("Tab", "view"), .key("R", "reload"), .key("Esc", "back")])
 
     /// A long journal has tens of thousands of rows: the list is walked day by day, never
     /// flattened, so a key press costs the days, not the records.

@@ -22,7 +22,7 @@ struct TrendsView: Equatable, Sendable {
     var symptomIndex = 0
     var labIndex = 0
 
-    static let hints = [("←→", "chart"), ("↑↓", "symptom / test"), ("Tab", "view"), ("R", "reload"), ("Esc", "back")]
+    static let keyMap = KeyMap([.key("←→", "chart"), .key("↑↓", "symptom / test"), .key("Tab", "view"), .key("R", "reload"), .key("Esc", "back")])
 
     mutating func handle(_ key: Key, context: HistoryScreen.Context) {
         let count = Chart.allCases.count
