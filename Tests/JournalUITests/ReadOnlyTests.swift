@@ -19,7 +19,7 @@ struct ReadOnlyTests {
     /// Every screen, as a read-only session could show it (the form screens are reached here
     /// directly, since Today does not even open them when read-only).
     static func screens(_ journal: Journal, today: LocalDate) -> [(String, AppState.Screen)] {
-        [("today", .today),
+        [("today", .today(TodayScreen())),
          ("log symptoms", .logSymptoms(LogSymptomsScreen(day: today, journal: journal))),
          ("labs", .labs(LabsScreen(journal: journal, readOnlyReason: reason))),
          ("course setup", .courseSetup(CourseSetupScreen(journal: journal, today: today))),

@@ -206,7 +206,7 @@ struct StaleScreenTests {
         #expect(driver.screen.contains("from the shell"))
         var took = driver
         took.press(.ch("t"))
-        #expect(took.recorded.isEmpty && took.state.screen == .today)
+        #expect(took.recorded.isEmpty && took.state.screen == .today(TodayScreen()))
         _ = Self.keepMine(&driver, id: id)
         #expect(driver.screen.contains("Prescriber's decision recorded: pause."), "\(driver.screen)")
     }
@@ -228,7 +228,7 @@ struct StaleScreenTests {
         #expect(driver.recorded.isEmpty && driver.screen.contains("Changed elsewhere"), "\(driver.screen)")
         var took = driver
         took.press(.ch("t"))
-        #expect(took.recorded.isEmpty && took.state.screen == .today)
+        #expect(took.recorded.isEmpty && took.state.screen == .today(TodayScreen()))
         _ = Self.keepMine(&driver, id: id)
     }
 
@@ -244,7 +244,7 @@ struct StaleScreenTests {
         Self.expectDialog(driver, saved: "dismissed", yours: "snoozed")
         var took = driver
         took.press(.ch("t"))
-        #expect(took.recorded.isEmpty && took.state.screen == .today)
+        #expect(took.recorded.isEmpty && took.state.screen == .today(TodayScreen()))
         _ = Self.keepMine(&driver, id: id)
         #expect(driver.screen.contains("Snoozed for an hour"), "\(driver.screen)")
     }
@@ -260,7 +260,7 @@ struct StaleScreenTests {
         #expect(driver.recorded.isEmpty && driver.screen.contains("Changed elsewhere"), "\(driver.screen)")
         var took = driver
         took.press(.ch("t"))
-        #expect(took.recorded.isEmpty && took.state.screen == .today)
+        #expect(took.recorded.isEmpty && took.state.screen == .today(TodayScreen()))
         _ = Self.keepMine(&driver, id: id)
         #expect(driver.screen.contains("Mood check saved."))
         driver.press(.ch("s")) // saving again from the finished screen: its own save does not ask

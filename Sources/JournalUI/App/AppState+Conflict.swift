@@ -8,8 +8,8 @@ struct SaveConflict: Equatable, Sendable {
     var ids: [EntryID]
     /// What this screen asked to write.
     var mine: [JournalChange]
-    /// The save that met the conflict: what to do when "keep mine" lands, and which screen asked.
-    var pending: AppState.PendingSave
+    /// What the screen that asked will say when "keep mine" lands.
+    var done: String
 }
 
 extension AppState {
@@ -21,7 +21,7 @@ extension AppState {
             status = StatusLine("Not saved: it was changed elsewhere meanwhile. Look again, then save.", isError: true)
             return []
         }
-        conflict = SaveConflict(ids: ids, mine: savingChanges, pending: pending)
+        conflict = SaveConflict(ids: ids, mine: savingChanges, done: pending)
         return []
     }
 
@@ -30,47 +30,12 @@ extension AppState {
         switch key {
         case .character("k"):
             conflict = nil
-            if case .symptomForm = current.pending, case .logSymptoms(var form) = screen {
-                // The form works its changes out again against what is now saved.
-                form.adopt(journal)
-                screen = .logSymptoms(form)
-                return apply(form.saveOutcome())
-            }
-            return save(current.mine, since: ShownJournal(journal).revisions(of: current.mine), then: current.pending)
+            return withScreen { screen, context in screen.keptMine(current.mine, done: current.done, context) }
         case .character("t"):
             conflict = nil
-            takeTheirs(current)
-            return []
+            return withScreen { screen, context in screen.tookTheirs(current.ids, context) }
         default:
             return [] // only a deliberate choice closes it
-        }
-    }
-
-    /// The screen that asked shows what was saved elsewhere; nothing of "mine" is written.
-    private mutating func takeTheirs(_ conflict: SaveConflict) {
-        let kept = StatusLine("Kept what was saved elsewhere; yours was not saved.")
-        status = kept
-        switch screen {
-        case .logSymptoms(var form):
-            form.takeSaved(conflict.ids, journal: journal)
-            screen = .logSymptoms(form)
-            status = StatusLine("Showing what was saved elsewhere; your other answers are kept (not saved yet).")
-        case .labs(var labs):
-            labs.showSaved(journal: journal)
-            screen = .labs(labs)
-        case .doseLog(var doses):
-            doses.mode = .browsing
-            screen = .doseLog(doses)
-        case .checklist(var checklist):
-            checklist.mode = .browsing
-            screen = .checklist(checklist)
-        case .courseSetup:
-            screen = .courseSetup(CourseSetupScreen(journal: journal, today: today))
-            status = StatusLine("Showing the course as saved elsewhere; yours was not saved.")
-        case .moodCheck, .decision, .newCourse:
-            screen = .today
-        case .today, .history:
-            break
         }
     }
 

@@ -36,17 +36,9 @@ extension AppState {
     /// The open screen shows the reloaded journal, keeping its place; a form with unsaved
     /// answers keeps them (a save then asks if the same records changed, see SaveConflict).
     mutating func refreshScreen() {
-        switch screen {
-        case .history(var history):
-            history.prepare(context: historyContext)
-            screen = .history(history)
-        case .labs(var labs):
-            labs.saved(journal: journal)
-            screen = .labs(labs)
-        case .logSymptoms(let form) where !form.hasUnsavedAnswers && form.mode == .browsing:
-            screen = .logSymptoms(form.showing(day: form.day, journal: journal))
-        default:
-            break // Today, doses and the checklist draw from the journal itself; other forms keep their input
+        _ = withScreen { screen, context in
+            screen.reloaded(context)
+            return .stay
         }
     }
 

@@ -7,8 +7,9 @@ import JournalCore
 /// `update` is the only way it changes and is pure: anything that touches the world is
 /// returned as an `Effect`. `view` draws it. Tests drive both directly.
 public struct AppState: Sendable {
+    /// Every screen; each case's screen conforms to `Screen` (see AppState+Screens.swift).
     public enum Screen: Sendable, Equatable {
-        case today
+        case today(TodayScreen)
         case logSymptoms(LogSymptomsScreen)
         case labs(LabsScreen)
         case courseSetup(CourseSetupScreen)
@@ -25,16 +26,14 @@ public struct AppState: Sendable {
     public let timeZone: TimeZone
     public private(set) var width: Int
     public private(set) var height: Int
-    public var screen: Screen = .today
-    /// Which of Today's reminders ↑↓ has selected (for snooze and dismiss).
-    var reminderSelection = 0
+    public var screen: Screen = .today(TodayScreen())
     public var status: StatusLine?
     /// Things the store said on opening (a torn last line set aside, permissions tightened).
     public var notices: [String]
     /// Set when the journal must not be changed (caregiver view, newer file format).
     public let readOnlyReason: String?
-    /// A save is on its way to the disk; what to do when it lands.
-    var pendingSave: PendingSave?
+    /// A save is on its way to the disk; what the screen that asked will say when it lands.
+    var pendingSave: String?
     /// What that save writes, kept for "keep mine" if it meets a conflict.
     var savingChanges: [JournalChange] = []
     /// A save found its records changed elsewhere; the person chooses what to keep.
@@ -61,21 +60,6 @@ public struct AppState: Sendable {
     }
 
     public var today: LocalDate { Timestamp.localDate(of: now, in: timeZone) }
-
-    enum PendingSave: Sendable, Equatable {
-        /// The symptom form was saved: go back to Today.
-        case symptomForm(changeCount: Int, day: LocalDate)
-        /// A red-flag answer was recorded the moment its notice was closed.
-        case redFlag
-        /// Something from the Labs screen: stay there and say what was saved.
-        case labs(done: String)
-        /// The course setup form was saved: back to Today.
-        case courseSetup
-        /// Saved from a screen that stays open (doses, checklist, mood check): say what was saved.
-        case stay(done: String)
-        /// The prescriber's decision was recorded: back to Today, which now shows the new state.
-        case decision(done: String)
-    }
 
     // MARK: update
 
@@ -120,99 +104,24 @@ public struct AppState: Sendable {
         status = nil
         if key == .character("R"), view().cursor == nil {
             // Every screen: read what other copies saved (never while typing: R is then a letter).
-            reloadAsked = true
-            return [.reload]
+            return follow(.reload)
         }
         if refusesEditKeyWhenReadOnly(key) { return [] }
-        switch screen {
-        case .today:
-            return handleToday(key)
-        case .logSymptoms(var form):
-            let outcome = form.handle(key, today: today, now: now)
-            screen = .logSymptoms(form)
-            return apply(outcome)
-        case .labs(let labs):
-            return handleLabs(key, labs)
-        case .courseSetup(let form):
-            return handleCourseSetup(key, form)
-        case .doseLog(let doses):
-            return handleDoseLog(key, doses)
-        case .checklist(let checklist):
-            return handleChecklist(key, checklist)
-        case .moodCheck(let check):
-            return handleMoodCheck(key, check)
-        case .history(let history):
-            return handleHistory(key, history)
-        case .decision(let decision):
-            return handleDecision(key, decision)
-        case .newCourse(let form):
-            return handleNewCourse(key, form)
-        }
-    }
-
-    mutating func apply(_ outcome: LogSymptomsScreen.Outcome) -> [Effect] {
-        switch outcome {
-        case .stay:
-            return []
-        case .message(let line):
-            status = line
-            return []
-        case .close:
-            screen = .today
-            return []
-        case .switchDay(let day):
-            if case .logSymptoms(let form) = screen { screen = .logSymptoms(form.showing(day: day, journal: journal)) }
-            return []
-        case .save(let changes, let day):
-            if changes.isEmpty {
-                screen = .today
-                status = StatusLine("Nothing changed for \(DateText.relative(day, today: today)).")
-                return []
-            }
-            guard case .logSymptoms(let form) = screen else { return [] }
-            return save(changes, since: form.revisionsWhenShown(of: changes), then: .symptomForm(changeCount: changes.count, day: day))
-        case .recordRedFlag(let change):
-            pendingSave = .redFlag
-            return [.record([change])]
-        }
+        return withScreen { screen, context in screen.handle(key, context) }
     }
 
     private mutating func finishSave(_ result: Result<Journal, SaveFailure>) -> [Effect] {
-        guard let pending = pendingSave else { return [] }
+        guard let done = pendingSave else { return [] }
         pendingSave = nil
         switch result {
         case .failure(let failure):
-            // The form keeps everything the person typed; they can try again.
+            // The screen keeps everything the person typed; they can try again.
             status = StatusLine(failure.message, isError: true)
+            return []
         case .success(let saved):
             journal = saved
-            switch pending {
-            case let .symptomForm(count, day):
-                screen = .today
-                status = StatusLine("Saved \(count) change\(count == 1 ? "" : "s") for \(DateText.relative(day, today: today)).")
-            case .redFlag:
-                if case .logSymptoms(var form) = screen {
-                    form.redFlagRecorded(journal: saved)
-                    screen = .logSymptoms(form)
-                }
-                status = StatusLine("Red flag recorded. Please contact your prescriber now.", isError: true)
-            case .labs(let done):
-                labsSaved(saved, done: done)
-            case .courseSetup:
-                screen = .today
-                status = StatusLine("Course saved.")
-            case .stay(let done):
-                if case .moodCheck(var check) = screen {
-                    check.shown = ShownJournal(saved) // its own save: s again must not ask
-                    screen = .moodCheck(check)
-                }
-                status = StatusLine(done)
-            case .decision(let done):
-                screen = .today
-                status = StatusLine(done)
-            }
+            return withScreen { screen, context in screen.saved(context, done: done) }
         }
-        return []
     }
 
     // MARK: view
@@ -223,29 +132,7 @@ public struct AppState: Sendable {
             TooSmallNotice.draw(into: &canvas, minimumWidth: Self.minimumWidth, minimumHeight: Self.minimumHeight)
             return canvas
         }
-        switch screen {
-        case .today:
-            TodayScreen.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone,
-                             readOnlyReason: readOnlyReason, reminderSelection: reminderSelection)
-        case .logSymptoms(let form):
-            form.draw(into: &canvas, today: today)
-        case .labs(let labs):
-            labs.draw(into: &canvas, today: today, dating: FutureDating(now: now, timeZone: timeZone))
-        case .courseSetup(let form):
-            form.draw(into: &canvas)
-        case .doseLog(let doses):
-            doses.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone, isReadOnly: readOnlyReason != nil)
-        case .checklist(let checklist):
-            checklist.draw(into: &canvas, journal: journal, today: today, readOnly: readOnlyReason != nil)
-        case .moodCheck(let check):
-            check.draw(into: &canvas, crisisLine: journal.programmeSettings.crisisLine)
-        case .history(let history):
-            history.draw(into: &canvas, context: historyContext)
-        case .decision(let decision):
-            decision.draw(into: &canvas, journal: journal, now: now, timeZone: timeZone)
-        case .newCourse(let form):
-            form.draw(into: &canvas, journal: journal)
-        }
+        screen.content.draw(into: &canvas, context)
         if readOnlyReason != nil { Self.markReadOnly(&canvas) }
         // A record marked "⚠ future" anywhere on the screen: the status line says what the mark means.
         let legend = status == nil && canvas.text.contains(FutureDating.mark) ? StatusLine(FutureDating.legend) : nil

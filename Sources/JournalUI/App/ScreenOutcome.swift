@@ -1,21 +1,37 @@
 import JournalCore
 
-/// What a screen that saves and stays open asks for after a key: the Doses, Checklist and
-/// Labs screens share it, so AppState follows them all the same way.
-enum ScreenOutcome: Equatable {
+/// What a screen answers to a key (or to a save's result). AppState carries it out the same
+/// way for every screen.
+enum ScreenOutcome: Equatable, Sendable {
     case stay
     /// Show this on the status line.
     case message(StatusLine)
     /// Back to Today.
     case close
-    /// Record these changes unless another copy changed one of their records since `shown`;
-    /// when they are on disk, say `done`.
-    case save([JournalChange], done: String, shown: ShownJournal)
+    /// Back to Today, saying this.
+    case closeSaying(StatusLine)
+    /// Show another screen.
+    case open(AppState.Screen)
+    /// Record these changes unless another copy changed one of their records since it showed
+    /// them (`since`: the revision shown of each); when they are on disk, the screen hears
+    /// `saved(done:)`, and on a conflict the person is asked (`SaveConflict`).
+    case save([JournalChange], done: String, since: [EntryID: Int])
+    /// Record these at once, whatever another copy did: a red-flag or self-harm answer is
+    /// never lost to a conflict question.
+    case saveNow([JournalChange], done: String)
+    /// Read the journal again from the disk.
+    case reload
+    case quit
+
+    /// A save of what `shown` showed.
+    static func save(_ changes: [JournalChange], done: String, shown: ShownJournal) -> ScreenOutcome {
+        .save(changes, done: done, since: shown.revisions(of: changes))
+    }
 }
 
 extension AppState {
-    /// Carries out a screen's outcome. `whenSaved` says what to do once a save lands.
-    mutating func follow(_ outcome: ScreenOutcome, whenSaved: (String) -> PendingSave = PendingSave.stay) -> [Effect] {
+    /// Carries out a screen's outcome.
+    mutating func follow(_ outcome: ScreenOutcome) -> [Effect] {
         switch outcome {
         case .stay:
             return []
@@ -23,18 +39,28 @@ extension AppState {
             status = line
             return []
         case .close:
-            screen = .today
+            screen = .today(TodayScreen())
             return []
-        case .save(let changes, let done, let shown):
-            return save(changes, since: shown.revisions(of: changes), then: whenSaved(done))
+        case .closeSaying(let line):
+            screen = .today(TodayScreen())
+            status = line
+            return []
+        case .open(let next):
+            screen = next
+            return []
+        case .save(let changes, let done, let since):
+            pendingSave = done
+            savingChanges = changes
+            return [.recordUnlessChanged(changes, since: since)]
+        case .saveNow(let changes, let done):
+            pendingSave = done
+            savingChanges = changes
+            return [.record(changes)]
+        case .reload:
+            reloadAsked = true
+            return [.reload]
+        case .quit:
+            return [.quit]
         }
-    }
-
-    /// The one way a screen's save leaves: written only if each record is still at the revision
-    /// the screen showed; the changes are kept so "keep mine" can send them again.
-    mutating func save(_ changes: [JournalChange], since: [EntryID: Int], then pending: PendingSave) -> [Effect] {
-        pendingSave = pending
-        savingChanges = changes
-        return [.recordUnlessChanged(changes, since: since)]
     }
 }

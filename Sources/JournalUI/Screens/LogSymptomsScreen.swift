@@ -65,6 +65,8 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     /// The revision of every record of the day as the form showed it (0: none yet), so a save
     /// can tell whether another copy changed one since.
     var shownRevisions: [EntryID: Int] = [:]
+    /// A red-flag answer is on its way to the disk (saved at once, whatever else is unsaved).
+    var recordingRedFlag = false
 
     public init(day: LocalDate, journal: Journal) {
         self.day = day

@@ -1,8 +1,14 @@
 import Foundation
 import JournalCore
 
-/// The first screen: the date, what has been logged today, red flags, and the last week.
-enum TodayScreen {
+/// The first screen: the date, what has been logged today, red flags, and the last week; its
+/// keys open the other screens.
+public struct TodayScreen: Equatable, Sendable {
+    /// Which due item ↑↓ has selected (for Enter, snooze and dismiss).
+    var selection = 0
+
+    public init() {}
+
     /// Today's keys. While on hold or paused the decision key comes first (mood and course stay
     /// reachable, out of the hint bar); viewing only, R (reload what the patient's copy saved)
     /// takes their place.
@@ -34,8 +40,9 @@ enum TodayScreen {
         journal.reminders(now: now, timeZone: timeZone, horizon: 24 * 3600).filter { $0.urgency <= .today && $0.kind != .stopAlert }
     }
 
-    static func draw(into canvas: inout Canvas, journal: Journal, now: Date, timeZone: TimeZone,
-                     readOnlyReason: String?, reminderSelection: Int) {
+    func draw(into canvas: inout Canvas, _ context: ScreenContext) {
+        let journal = context.journal, now = context.now, timeZone = context.timeZone
+        let readOnlyReason = context.readOnlyReason, reminderSelection = selection
         let today = Timestamp.localDate(of: now, in: timeZone)
         let catalogue = SymptomCatalogue.shipped
         Chrome.drawTitle(readOnlyReason == nil ? "IsoJournal" : "IsoJournal (read-only)", right: DateText.long(today), into: &canvas)
@@ -99,10 +106,10 @@ enum TodayScreen {
             lines.blank()
         }
 
-        let due = reminders(journal: journal, now: now, timeZone: timeZone)
+        let due = Self.reminders(journal: journal, now: now, timeZone: timeZone)
         if !due.isEmpty {
             lines.heading(readOnlyReason == nil ? "Due   (↑↓ select · z snooze 1 hour · x dismiss)" : ViewerText.dueHeading(journal))
-            for (index, reminder) in due.prefix(reminderLines).enumerated() {
+            for (index, reminder) in due.prefix(Self.reminderLines).enumerated() {
                 let marker = index == reminderSelection ? "▸ " : "  "
                 let label = DisplayWidth.fit(reminder.urgency.label, to: 9)
                 let style: Style = reminder.urgency == .overdue ? .warning : (reminder.urgency == .dueNow ? .bold : .plain)
@@ -112,7 +119,7 @@ enum TodayScreen {
                 let room = max(0, canvas.width - 13 - DisplayWidth.of(hint))
                 lines.plain(" " + marker + label + DisplayWidth.truncate(reminder.message, to: room) + hint, style: style)
             }
-            if due.count > reminderLines { lines.plain("   … and \(due.count - reminderLines) more (isojournal remind)", style: .dim) }
+            if due.count > Self.reminderLines { lines.plain("   … and \(due.count - Self.reminderLines) more (isojournal remind)", style: .dim) }
             lines.blank()
         }
 
@@ -165,7 +172,7 @@ enum TodayScreen {
 
         lines.draw(into: &canvas, rows: Chrome.bodyRows(height: canvas.height))
         let awaitsDecision = journal.courseRecords?.state(at: now, zone: timeZone).awaitsDecision ?? false
-        Chrome.drawHints(keyMap(awaitsDecision: awaitsDecision, readOnly: readOnlyReason != nil).hints(readOnly: readOnlyReason != nil),
+        Chrome.drawHints(Self.keyMap(awaitsDecision: awaitsDecision, readOnly: readOnlyReason != nil).hints(readOnly: readOnlyReason != nil),
                          into: &canvas)
     }
 }
