@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 //
 // Layers (arrows point down only):
-//   isojournal -> TerminalBackend -> JournalUI -> JournalCore
+//   isojournal -> JournalUI -> JournalCore, TerminalCanvas
+//   isojournal -> TerminalBackend -> TerminalCanvas (Canvas, Style, Key: no journal in the backend)
 //   isojournal -> JournalStore -> JournalCore
 //   JournalCore -> JournalResources (the embedded rule and catalogue files)
 import PackageDescription
@@ -35,9 +36,10 @@ let package = Package(
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),
         .target(name: "JournalStore", dependencies: ["JournalCore"]),
-        .target(name: "JournalUI", dependencies: ["JournalCore"]),
+        .target(name: "TerminalCanvas"),
+        .target(name: "JournalUI", dependencies: ["JournalCore", "TerminalCanvas"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "TerminalBackend", dependencies: ["JournalUI", "CNcursesw"]),
+        .target(name: "TerminalBackend", dependencies: ["TerminalCanvas", "CNcursesw"]),
         .executableTarget(
             name: "isojournal",
             dependencies: [
