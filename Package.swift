@@ -50,6 +50,8 @@ let package = Package(
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalCore"]),
         .testTarget(name: "JournalUITests", dependencies: ["JournalUI", "JournalCore"]),
+        .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TerminalCanvas", "CNcursesw"]),
         // Depends on the executable so a filtered `swift test` always builds the binary it drives.
         .testTarget(name: "EndToEndTests", dependencies: ["JournalCore", "isojournal"]),
     ],
