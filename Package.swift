@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TerminalCanvas", "CNcursesw"]),
         // Depends on the executable so a filtered `swift test` always builds the binary it drives.
-        .testTarget(name: "EndToEndTests", dependencies: ["JournalCore", "isojournal"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["JournalCore", "TerminalCanvas", "isojournal"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,8 +24,9 @@ enum KeyScript {
 
     static func parse(_ text: String) throws(Problem) -> [Step] {
         var steps: [Step] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = Substring(line.hasSuffix("\r") ? line.dropLast() : line)
+        // "\r\n" is one Character in Swift, so split on every kind of line break, not on "\n".
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            var rest = line
             while let first = rest.first {
                 guard first == "<", let close = rest.firstIndex(of: ">") else {
                     steps.append(.key(.character(first)))
