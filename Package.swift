@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 //
 // Layers (arrows point down only):
-//   isojournal -> TerminalBackend -> JournalUI -> JournalCore
+//   isojournal -> JournalUI -> JournalCore, TerminalCanvas
+//   isojournal -> TerminalBackend -> TerminalCanvas (Canvas, Style, Key: no journal in the backend)
 //   isojournal -> JournalStore -> JournalCore
 //   JournalCore -> JournalResources (the embedded rule and catalogue files)
 import PackageDescription
@@ -35,9 +36,10 @@ let package = Package(
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),
         .target(name: "JournalStore", dependencies: ["JournalCore"]),
-        .target(name: "JournalUI", dependencies: ["JournalCore"]),
+        .target(name: "TerminalCanvas"),
+        .target(name: "JournalUI", dependencies: ["JournalCore", "TerminalCanvas"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "TerminalBackend", dependencies: ["JournalUI", "CNcursesw"]),
+        .target(name: "TerminalBackend", dependencies: ["TerminalCanvas", "CNcursesw"]),
         .executableTarget(
             name: "isojournal",
             dependencies: [
@@ -48,8 +50,10 @@ let package = Package(
         .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
         .testTarget(name: "JournalStoreTests", dependencies: ["JournalStore", "JournalCore"]),
         .testTarget(name: "JournalUITests", dependencies: ["JournalUI", "JournalCore"]),
-        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "JournalUI", "CNcursesw"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["JournalCore"]),
+        .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "TerminalCanvas", "CNcursesw"]),
+        // Depends on the executable so a filtered `swift test` always builds the binary it drives.
+        .testTarget(name: "EndToEndTests", dependencies: ["JournalCore", "TerminalCanvas", "isojournal"]),
     ],
     swiftLanguageModes: [.v6]
 )

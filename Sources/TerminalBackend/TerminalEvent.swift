@@ -1,4 +1,4 @@
-import JournalUI
+import TerminalCanvas
 
 /// What `TerminalSession.nextEvent` hands the app loop.
 public enum TerminalEvent: Equatable, Sendable {

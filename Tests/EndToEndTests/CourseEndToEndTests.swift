@@ -5,36 +5,35 @@ import Testing
 /// and the numbers agree.
 @Suite("End to end: course and doses", .serialized)
 struct CourseEndToEndTests {
-    @Test("setup in the UI, morning dose in the UI, evening dose from the shell, status --json")
+    @Test("setup in the UI, morning dose in the UI, evening dose from the shell, status --json",
+          .enabled(if: FakeTime.path != nil, "faketime is not installed: the scripted screens need a fixed clock"))
     func setupAndDoses() throws {
         let journal = TemporaryJournal()
-        let env = journal.environment.map { "\($0)='\($1)'" }.sorted().joined(separator: " ")
-        let tmux = TmuxSession("env \(env) '\(Binary.path)'")
-        #expect(tmux.waitFor("Set up your course"), "\(tmux.screen)")
-        tmux.send("Down")
-        tmux.type("61")
-        for _ in 0..<4 { tmux.send("Down") }
-        tmux.type("20+20")
-        tmux.send("C-s")
-        #expect(tmux.waitFor("Course saved."), "\(tmux.screen)")
-        tmux.send("d")
-        #expect(tmux.waitFor("Total: 0 mg taken of 40 mg planned"), "\(tmux.screen)")
-        tmux.send("Enter")
-        // Far from 08:00 the screen asks when it was taken (the answer depends on the hour
-        // the test runs); "n" is "taken now", what Enter means near the planned time.
-        #expect(tmux.waitForAny(["Saved: morning dose 20 mg taken", "When was it taken?"]) != nil, "\(tmux.screen)")
-        if tmux.screen.contains("When was it taken?") { tmux.send("n") }
-        #expect(tmux.waitFor("Saved: morning dose 20 mg taken"), "\(tmux.screen)")
-        tmux.send("Escape", "q")
-        #expect(tmux.waitFor("[exited 0]"))
+        // The program on scripted keys (no tmux), with the clock stopped just after the morning
+        // dose time, so Enter records it as taken now without asking when.
+        let now = "2026-11-26 08:05:00"
+        let ui = journal.runKeys("""
+            <screen>
+            <Down>61<Down><Down><Down><Down>20+20<C-s><screen>
+            d<screen>
+            <Enter><screen>
+            <Esc>q
+            """, at: now)
+        #expect(ui.status == 0, "\(ui.stderr)")
+        let screens = scriptedScreens(ui.stdout)
+        try #require(screens.count == 4, "\(ui.stdout)")
+        #expect(screens[0].contains("Set up your course"), "\(screens[0])")
+        #expect(screens[1].contains("Course saved."), "\(screens[1])")
+        #expect(screens[2].contains("Total: 0 mg taken of 40 mg planned"), "\(screens[2])")
+        #expect(screens[3].contains("Saved: morning dose 20 mg taken"), "\(screens[3])")
 
-        let evening = journal.run("log", "dose", "20", "--slot", "evening")
+        let evening = journal.runAt(now, "log", "dose", "20", "--slot", "evening")
         #expect(evening.status == 0, "\(evening.stderr)")
-        let twice = journal.run("log", "dose", "20", "--slot", "evening")
+        let twice = journal.runAt(now, "log", "dose", "20", "--slot", "evening")
         #expect(twice.status == 2)
         #expect(twice.stderr.contains("already recorded"))
 
-        let status = journal.run("status", "--json")
+        let status = journal.runAt(now, "status", "--json")
         #expect(status.status == 0, "\(status.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect(report["cumulativeMg"] as? Double == 40)

@@ -2,19 +2,37 @@ import Foundation
 import JournalCore
 @testable import JournalUI
 
-/// Drives `AppState` the way the terminal loop does, without a terminal: keys in,
-/// effects out, saves answered by an in-memory journal.
+/// Runs the program the way the terminal loop does (the same `ProgramRunner`), without a
+/// terminal: keys in, effects out, saves answered by `MemoryDisk`.
 struct ScreenDriver {
-    var state: AppState
-    /// Every batch of changes the screens asked to record.
-    var recorded: [[JournalChange]] = []
+    var runner: ProgramRunner<MemoryDisk>
+    /// Every effect the screens asked for, in order.
     var effects: [Effect] = []
+
+    var state: AppState {
+        get { runner.state }
+        set { runner.state = newValue }
+    }
+    /// Every batch of changes the screens asked to record.
+    var recorded: [[JournalChange]] {
+        get { runner.handler.recorded }
+        set { runner.handler.recorded = newValue }
+    }
     /// When set, the next save fails with this message (a full disk, say).
-    var failNextSave: String?
-    var revisionClock: Date
+    var failNextSave: String? {
+        get { runner.handler.failNextSave }
+        set { runner.handler.failNextSave = newValue }
+    }
+    var revisionClock: Date {
+        get { runner.handler.revisionClock }
+        set { runner.handler.revisionClock = newValue }
+    }
     /// What "the disk" holds when another copy saved behind the screen's back; nil: the
     /// screen's own journal is what is on disk.
-    var onDisk: Journal?
+    var onDisk: Journal? {
+        get { runner.handler.onDisk }
+        set { runner.handler.onDisk = newValue }
+    }
 
     static let zone = TimeZone(identifier: "Europe/London")!
     /// Thursday 26 November 2026, 09:30 in London.
@@ -22,55 +40,15 @@ struct ScreenDriver {
 
     init(journal: Journal = Journal(), now: Date = ScreenDriver.morning, width: Int = 80, height: Int = 24,
          notices: [String] = [], readOnlyReason: String? = nil) {
-        state = AppState(journal: journal, now: now, timeZone: Self.zone, width: width, height: height,
-                         notices: notices, readOnlyReason: readOnlyReason)
-        revisionClock = now
+        let state = AppState(journal: journal, now: now, timeZone: Self.zone, width: width, height: height,
+                             notices: notices, readOnlyReason: readOnlyReason)
+        runner = ProgramRunner(state: state, handler: MemoryDisk(revisionClock: now))
     }
 
     var screen: String { state.view().text }
 
     mutating func send(_ msg: Msg) {
-        var queue = [msg]
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            for effect in state.update(next) {
-                effects.append(effect)
-                if case .recordUnlessChanged(let changes, let since) = effect {
-                    recorded.append(changes)
-                    if let message = failNextSave {
-                        failNextSave = nil
-                        queue.append(.recorded(.failure(SaveFailure(message: message))))
-                        continue
-                    }
-                    let disk = onDisk ?? state.journal
-                    let changed = since.filter { disk.revisionNumber(of: $0.key) != $0.value }.keys.sorted()
-                    if !changed.isEmpty {
-                        recorded.removeLast()
-                        queue.append(.changedElsewhere(disk, ids: changed))
-                        continue
-                    }
-                    var journal = disk
-                    for change in changes {
-                        journal.apply(change.entry(after: journal.revisionNumber(of: change.id), recordedAt: revisionClock))
-                    }
-                    onDisk = onDisk.map { _ in journal }
-                    queue.append(.recorded(.success(journal)))
-                }
-                if case .record(let changes) = effect {
-                    recorded.append(changes)
-                    if let message = failNextSave {
-                        failNextSave = nil
-                        queue.append(.recorded(.failure(SaveFailure(message: message))))
-                    } else {
-                        var journal = state.journal
-                        for change in changes {
-                            journal.apply(change.entry(after: journal.revisionNumber(of: change.id), recordedAt: revisionClock))
-                        }
-                        queue.append(.recorded(.success(journal)))
-                    }
-                }
-            }
-        }
+        effects += runner.send(msg)
     }
 
     mutating func press(_ keys: Key...) {
@@ -80,6 +58,53 @@ struct ScreenDriver {
     /// Types text character by character.
     mutating func type(_ text: String) {
         for character in text { send(.key(.character(character))) }
+    }
+}
+
+/// Saves answered in memory. Reloads are left unanswered: the tests send `.reloaded`
+/// themselves, with the journal they want the screen to find. Suspending does nothing.
+struct MemoryDisk: EffectsHandler {
+    var recorded: [[JournalChange]] = []
+    var failNextSave: String?
+    var revisionClock: Date
+    var onDisk: Journal?
+
+    mutating func save(_ changes: [JournalChange], shown: Journal) -> Result<Journal, SaveFailure> {
+        recorded.append(changes)
+        if let failure = takeFailure() { return .failure(failure) }
+        return .success(applying(changes, to: shown))
+    }
+
+    mutating func saveUnlessChanged(_ changes: [JournalChange], since: [EntryID: Int], shown: Journal) -> Msg {
+        if let failure = takeFailure() {
+            recorded.append(changes)
+            return .recorded(.failure(failure))
+        }
+        let disk = onDisk ?? shown
+        let changed = since.filter { disk.revisionNumber(of: $0.key) != $0.value }.keys.sorted()
+        if !changed.isEmpty { return .changedElsewhere(disk, ids: changed) }
+        recorded.append(changes)
+        let journal = applying(changes, to: disk)
+        onDisk = onDisk.map { _ in journal }
+        return .recorded(.success(journal))
+    }
+
+    func reload() -> Result<Journal, SaveFailure>? { nil }
+
+    func suspend() {}
+
+    private mutating func takeFailure() -> SaveFailure? {
+        guard let message = failNextSave else { return nil }
+        failNextSave = nil
+        return SaveFailure(message: message)
+    }
+
+    private func applying(_ changes: [JournalChange], to start: Journal) -> Journal {
+        var journal = start
+        for change in changes {
+            journal.apply(change.entry(after: journal.revisionNumber(of: change.id), recordedAt: revisionClock))
+        }
+        return journal
     }
 }
 

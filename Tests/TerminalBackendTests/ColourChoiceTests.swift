@@ -1,7 +1,7 @@
 import CNcursesw
 import Foundation
 import Testing
-@testable import JournalUI
+import TerminalCanvas
 @testable import TerminalBackend
 
 @Suite("NO_COLOR and colourless terminals")

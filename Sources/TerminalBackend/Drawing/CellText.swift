@@ -1,6 +1,5 @@
 import CNcursesw
 import Glibc
-import JournalUI
 
 /// Builds the wide-character string curses stores in one cell: one spacing character plus
 /// at most four combining marks or variation selectors (curses' CCHARW_MAX is 5).

@@ -1,5 +1,5 @@
 import CNcursesw
-import JournalUI
+import TerminalCanvas
 
 /// How a `Style` looks on this terminal: attributes plus a colour pair.
 struct CellLook: Equatable {

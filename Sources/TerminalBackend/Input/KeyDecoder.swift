@@ -1,5 +1,5 @@
 import CNcursesw
-import JournalUI
+import TerminalCanvas
 
 /// Turns what `wget_wch` returns into a `Key`; nil for anything the app has no key for.
 enum KeyDecoder {

@@ -1,6 +1,6 @@
 import CNcursesw
 import Glibc
-import JournalUI
+import TerminalCanvas
 
 extension TerminalSession {
     /// Waits up to `timeoutMilliseconds` (negative: no limit) for a key, a resize or a

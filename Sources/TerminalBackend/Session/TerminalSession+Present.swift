@@ -1,6 +1,6 @@
 import CNcursesw
 import Glibc
-import JournalUI
+import TerminalCanvas
 
 extension TerminalSession {
     /// Shows `canvas`: every cell, clipped to the terminal (a smaller canvas leaves the rest

@@ -1,6 +1,6 @@
 import CNcursesw
 import Glibc
-import JournalUI
+import TerminalCanvas
 
 extension TerminalSession {
     /// Ctrl-Z: gives the terminal back to the shell, stops the job, and on `fg` takes the

@@ -1,6 +1,6 @@
 import CNcursesw
 import Glibc
-import JournalUI
+import TerminalCanvas
 
 /// The full-screen terminal: ncurses set up for the app, keys in, canvases out.
 ///

@@ -15,8 +15,21 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Open without any possibility of changing the journal.")
     var readOnly = false
 
+    // Hidden: for tests and bug reports, the program on scripted keys (see `KeyScript`).
+    @Option(name: .customLong("keys"), help: ArgumentHelp(visibility: .hidden))
+    var keysFile: String?
+
+    @Option(name: .customLong("size"), help: ArgumentHelp(visibility: .hidden))
+    var size = "80x24"
+
     func run() throws {
         try reportingFailures {
+            if let keysFile {
+                let (steps, width, height) = try scriptedKeys(keysFile)
+                let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
+                ScriptedRun(store: store, steps: steps, width: width, height: height).run()
+                return
+            }
             ProcessSignals.prepare()
             let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
             let terminal: TerminalSession
@@ -26,6 +39,24 @@ struct OpenCommand: ParsableCommand {
                 throw CommandFailure.runtime(error.message)
             }
             InteractiveLoop(store: store, terminal: terminal).run()
+        }
+    }
+}
+
+extension OpenCommand {
+    /// The key script and the screen size, or bad input (exit code 2).
+    private func scriptedKeys(_ path: String) throws(CommandFailure) -> ([KeyScript.Step], Int, Int) {
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw CommandFailure.badInput("--size must look like 80x24, not \(size)")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandFailure.runtime("Cannot read the key script \(path).")
+        }
+        do throws(KeyScript.Problem) {
+            return (try KeyScript.parse(text), parts[0], parts[1])
+        } catch {
+            throw CommandFailure.badInput("\(path): \(error.message)")
         }
     }
 }

@@ -1,11 +1,9 @@
 import Foundation
-import JournalCore
-import JournalStore
 import JournalUI
 import TerminalBackend
 
-/// The only place the pure UI meets the world: it feeds keys, time and save results to
-/// `AppState.update`, runs the effects it returns, and presents `view()`.
+/// The only place the pure UI meets the terminal: it turns terminal events, time and file
+/// changes into messages for the `ProgramRunner` and presents `view()`.
 struct InteractiveLoop {
     /// The journal folder, or a snapshot (see `JournalSource`).
     let store: any JournalSource
@@ -13,44 +11,29 @@ struct InteractiveLoop {
 
     func run() {
         defer { terminal.stop() }
-        var state = AppState(journal: store.journal, now: Date(), timeZone: .current,
+        let state = AppState(journal: store.journal, now: Date(), timeZone: .current,
                              width: terminal.size.width, height: terminal.size.height,
                              notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true)
+        var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: terminal))
         var lastLook = store.fileLook()
         while true {
-            terminal.present(state.view())
+            terminal.present(runner.state.view())
             // Wake at least once a second so the clock (and later the reminders) move on their own.
             let event = terminal.nextEvent(timeoutMilliseconds: 1000)
-            var queue: [Msg] = [.tick(Date())]
+            var messages: [Msg] = [.tick(Date())]
             // The screen follows the file: another copy (the shell, a second window) appended.
             let look = store.fileLook()
             if look != lastLook {
                 lastLook = look
-                queue.append(.reloaded(store.reloadJournal()))
+                messages.append(.reloaded(store.reloadJournal()))
             }
             switch event {
-            case .key(let key): queue.append(.key(key))
-            case .resize(let width, let height): queue.append(.resize(width: width, height: height))
+            case .key(let key): messages.append(.key(key))
+            case .resize(let width, let height): messages.append(.resize(width: width, height: height))
             case .timeout: break
-            case .terminate: queue.append(.terminate)
+            case .terminate: messages.append(.terminate)
             }
-            while !queue.isEmpty {
-                let msg = queue.removeFirst()
-                for effect in state.update(msg) {
-                    switch effect {
-                    case .record(let changes):
-                        queue.append(.recorded(store.save(changes)))
-                    case .recordUnlessChanged(let changes, let since):
-                        queue.append(store.saveUnlessChanged(changes, since: since))
-                    case .reload:
-                        queue.append(.reloaded(store.reloadJournal()))
-                    case .suspend:
-                        terminal.suspend()
-                    case .quit:
-                        return
-                    }
-                }
-            }
+            if runner.send(messages).contains(.quit) { return }
         }
     }
 }
