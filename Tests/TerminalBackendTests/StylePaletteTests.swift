@@ -15,7 +15,7 @@ extension CursesTests {
     @Test("colour terminal: one pair per colour combination, reused; attributes as asked")
     func colour() throws {
         let screen = try #require(TestScreen(term: "xterm-256color"))
-        let palette = StylePalette()
+        let palette = StylePalette(drawsColour: true)
         #expect(palette.hasColors)
         #expect(palette.look(for: .plain) == CellLook(attributes: isoj_attr_normal(), pair: 0))
         let alarm = palette.look(for: .alarm)
@@ -38,7 +38,7 @@ extension CursesTests {
     @Test("terminal without colours: a coloured background becomes reverse video, a foreground is dropped")
     func mono() throws {
         let screen = try #require(TestScreen(term: "vt100"))
-        let palette = StylePalette()
+        let palette = StylePalette(drawsColour: true)
         #expect(!palette.hasColors)
         let alarm = palette.look(for: .alarm)
         #expect(alarm.pair == 0)
