@@ -220,3 +220,28 @@ struct ReportAtLengthTests {
         #expect(kept.last?.text == "M40 97%" && kept.first?.text == "M1 97%")
     }
 }
+
+@Suite("Report period: --course N in a journal with two courses")
+struct ReportCourseNumberTests {
+    @Test("course 1 ends at its last dose, course 2 runs to today, course 3 is refused with both listed")
+    func twoCourses() throws {
+        var first = CourseSettings(startDate: LocalDate(iso: "2025-01-06")!, patientCategory: .cannotGetPregnant)
+        first.lastDoseDate = LocalDate(iso: "2025-06-30")!
+        let second = CourseSettings(startDate: LocalDate(iso: "2026-03-02")!, patientCategory: .cannotGetPregnant)
+        let today = LocalDate(iso: "2026-11-30")!
+        let one = try ReportPeriod.course(1).range(courses: [first, second], today: today).get()
+        #expect(one.from.iso == "2025-01-06" && one.to.iso == "2025-06-30" && one.name == "course 1")
+        let two = try ReportPeriod.course(2).range(courses: [first, second], today: today).get()
+        #expect(two.from.iso == "2026-03-02" && two.to == today && two.name == "course 2")
+        // Course months count in the latest course.
+        let month = try ReportPeriod.courseMonth(1).range(courses: [first, second], today: today).get()
+        #expect(month.from.iso == "2026-03-02")
+        // A first course with no last dose recorded ends the day before the second starts.
+        first.lastDoseDate = nil
+        let open = try ReportPeriod.course(1).range(courses: [first, second], today: today).get()
+        #expect(open.to.iso == "2026-03-01")
+        let three = ReportPeriod.course(3).range(courses: [first, second], today: today)
+        guard case .failure(let problem) = three else { Issue.record("course 3 accepted"); return }
+        #expect(problem.message.contains("2 courses") && problem.message.contains("2026-03-02"), "\(problem.message)")
+    }
+}

@@ -45,8 +45,15 @@ public enum ReportPeriod: Equatable, Sendable {
         public let message: String
     }
 
-    /// The days to report. Without a course, the current course month is the last 30 days.
+    /// The days to report, for a journal with one course (or none).
     public func range(course: CourseSettings?, today: LocalDate) -> Result<ReportRange, Problem> {
+        range(courses: course.map { [$0] } ?? [], today: today)
+    }
+
+    /// The days to report. Course months count in the latest course; `--course N` names any
+    /// course, first to last. Without a course, the current course month is the last 30 days.
+    public func range(courses: [CourseSettings], today: LocalDate) -> Result<ReportRange, Problem> {
+        let course = courses.last
         switch self {
         case let .days(from, to):
             return .success(ReportRange.resolve(from: from, to: to, today: today))
@@ -62,13 +69,16 @@ public enum ReportPeriod: Equatable, Sendable {
             }
             return .success(ReportRange.courseMonth(month, startDate: course.startDate))
         case .course(let number):
-            // The journal holds one course today; numbering leaves room for a second one.
-            guard let course else { return .failure(Problem(message: "--course: no course is set up in this journal.")) }
-            guard number == 1 else {
-                return .failure(Problem(message: "--course \(number): this journal holds one course (started \(course.startDate.iso)); use --course 1."))
+            guard !courses.isEmpty else { return .failure(Problem(message: "--course: no course is set up in this journal.")) }
+            guard courses.indices.contains(number - 1) else {
+                let list = courses.enumerated().map { "\($0.offset + 1) (started \($0.element.startDate.iso))" }.joined(separator: ", ")
+                return .failure(Problem(message: "--course \(number): this journal holds \(courses.count == 1 ? "one course" : "\(courses.count) courses"): \(list)."))
             }
-            let end = course.lastDoseDate.map { min($0, today) } ?? today
-            return .success(ReportRange(from: course.startDate, to: max(end, course.startDate), name: "course 1"))
+            let course = courses[number - 1]
+            // A course ends at its last dose, or the day before the next one starts, or today.
+            let nextStart = courses.indices.contains(number) ? courses[number].startDate.adding(days: -1) : today
+            let end = min(course.lastDoseDate ?? nextStart, nextStart, today)
+            return .success(ReportRange(from: course.startDate, to: max(end, course.startDate), name: "course \(number)"))
         }
     }
 }

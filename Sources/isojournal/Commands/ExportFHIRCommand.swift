@@ -39,7 +39,7 @@ struct ExportFHIRCommand: ParsableCommand {
             let range: ReportRange
             // By default the whole journal: a clinic loads the record, not one month of it.
             switch (asked ?? .days(from: journal.daysWithEntries.first ?? today, to: today))
-                .range(course: journal.courseRecords?.settings, today: today) {
+                .range(courses: journal.courses.map(\.settings), today: today) {
             case .success(let found): range = found
             case .failure(let problem): throw CommandFailure.badInput(problem.message)
             }

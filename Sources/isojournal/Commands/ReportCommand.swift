@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             let asked = try period.asked() ?? .currentCourseMonth
             let journal = try source.load().journal
             let range: ReportRange
-            switch asked.range(course: journal.courseRecords?.settings, today: Timestamp.localDate(of: now, in: zone)) {
+            switch asked.range(courses: journal.courses.map(\.settings), today: Timestamp.localDate(of: now, in: zone)) {
             case .success(let found): range = found
             case .failure(let problem): throw CommandFailure.badInput(problem.message)
             }

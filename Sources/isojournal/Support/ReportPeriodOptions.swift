@@ -7,7 +7,7 @@ struct ReportPeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
     @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
     @Option(help: ArgumentHelp("Course month N (30-day blocks from the course start).", valueName: "N")) var month: Int?
-    @Option(help: ArgumentHelp("The whole course N (this journal holds one: 1).", valueName: "N")) var course: Int?
+    @Option(help: ArgumentHelp("The whole course N (1 is the first; isojournal status lists them).", valueName: "N")) var course: Int?
 
     /// What was asked, or nil when none of the options was given (the command's default applies).
     func asked() throws -> ReportPeriod? {
