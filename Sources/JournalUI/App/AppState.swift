@@ -7,7 +7,7 @@ import JournalCore
 /// `update` is the only way it changes and is pure: anything that touches the world is
 /// returned as an `Effect`. `view` draws it. Tests drive both directly.
 public struct AppState: Sendable {
-    /// Every screen; each case's screen conforms to `Screen` (see AppState+Screens.swift).
+    /// Every screen; each case's screen conforms to `JournalScreen` (see AppState+Screens.swift).
     public enum Screen: Sendable, Equatable {
         case today(TodayScreen)
         case logSymptoms(LogSymptomsScreen)
