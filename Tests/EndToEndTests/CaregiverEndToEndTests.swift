@@ -145,7 +145,7 @@ struct CaregiverEndToEndTests {
         #expect(current.stdout.hasPrefix("# Visit summary, course month 3, "), "the current course month by default")
         #expect(journal.run("report", "--month", "4").stderr.contains("course months 1 to 3 have begun"))
         #expect(journal.run("report", "--month", "2", "--from", "2026-01-01").status == 2)
-        #expect(journal.run("report", "--course", "2").stderr.contains("use --course 1"))
+        #expect(journal.run("report", "--course", "2").stderr.contains("this journal holds one course: 1 (started "))
         #expect(journal.run("settings", "--patient-name", "Maya").status == 0)
         #expect(journal.run("report", "--course", "1").stdout.hasPrefix("# Visit summary for Maya, course 1, "))
         #expect(journal.run("settings").stdout.contains("Patient name: Maya"))
