@@ -46,7 +46,6 @@ struct ScriptedKeysEndToEndTests {
             """)
         #expect(screens[1] == """
              IsoJournal                                           Thursday 26 November 2026
-
              Due   (↑↓ select · z snooze 1 hour · x dismiss)
              ▸ due now  Morning dose: 20 mg with food at 08:00 — not recorded yet (d)
                today    Contraception 1: not confirmed for month 1 (k)
@@ -55,18 +54,19 @@ struct ScriptedKeysEndToEndTests {
                today    Monthly programme confirmation for month 1 not ticked yet (k)
                today    Log today's symptoms (l)
                … and 1 more (isojournal remind)
-
              Course  day 1 · month 1 · plan 20 + 20 mg · 61 kg
                0 mg = 0.0 of 120 mg/kg  [░░░░░░░░░░░░░░░░░░░░] 0%
                Taken   last 7 days 0/1 · month 0/1 · course 0/1 · 1 not recorded
                Target  – at your recent intake · Fri 28 May 2027 at the plan
              Doses today  morning 20 mg due since 08:00 · evening 20 mg at 20:00
              Checklist  month 1: 0 done, 6 to do
-
              Symptoms today
                Nothing logged yet. Press l to log today's symptoms.
-
              Last 7 days
+               Wed 25 Nov 2026 –
+               Tue 24 Nov 2026 –
+               Mon 23 Nov 2026 –
+               … 4 more (h)
              Course saved.
              l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
             """)

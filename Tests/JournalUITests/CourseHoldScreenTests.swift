@@ -23,27 +23,27 @@ struct CourseHoldScreenTests {
         let driver = ScreenDriver(journal: heldJournal())
         #expect(driver.screen == screen("""
          IsoJournal                                           Thursday 26 November 2026
-
          COURSE ON HOLD since 2026-11-26 09:00 — ask your prescriber before the next
          dose
            ! Positive pregnancy test, specimen 2026-11-26
            Stop taking isotretinoin and contact your prescriber now. Then press p to
            record their decision.
-
          Lab results to tell your prescriber about (b)
            ! Thu 26 Nov 2026  Pregnancy test positive — STOP, CALL NOW (positive)
-
          Due   (↑↓ select · z snooze 1 hour · x dismiss)
          ▸ today    Contraception 1: IUD: not confirmed for month 1 (k)
            today    Contraception 2: condoms: not confirmed for month 1 (k)
            today    Monthly programme confirmation for month 1 not ticked yet (k)
            today    Fasting blood test tomorrow at 08:30: no food from 00:30 (abou… (b)
            today    Log today's symptoms (l)
-
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg
            960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%
-           Taken   last 7 days 12/13 · month 48/49 · course 48/49 · 1 not recorded
-           Target  no projection while on hold, until your prescriber decides
+           … 3 more (isojournal status)
+         Checklist  month 1: 1 done, 7 to do · window Day 3 of 7, closes Mon 30 Nov 2026
+         Symptoms today
+           Nothing logged yet. Press l to log today's symptoms.
+         Last 7 days
+           … 7 more (h)
 
          p prescriber's decision  l log  d doses  b labs  k checklist  h history  q quit
         """))

@@ -45,7 +45,6 @@ struct DashboardTests {
         let driver = ScreenDriver(journal: journal())
         #expect(driver.screen == screen("""
          IsoJournal                                           Thursday 26 November 2026
-
          Due   (↑↓ select · z snooze 1 hour · x dismiss)
          ▸ overdue  Morning dose: 20 mg with food was due at 08:00 — not recorded … (d)
            today    Contraception 1: IUD: not confirmed for month 1 (k)
@@ -54,18 +53,19 @@ struct DashboardTests {
            today    Monthly programme confirmation for month 1 not ticked yet (k)
            today    Fasting blood test tomorrow at 08:30: no food from 00:30 (abou… (b)
            … and 2 more (isojournal remind)
-
          Course  day 25 · month 1 · plan 20 + 20 mg · 61 kg
            960 mg = 15.7 of 120 mg/kg  [██░░░░░░░░░░░░░░░░░░] 13%
            Taken   last 7 days 12/13 · month 48/49 · course 48/49 · 1 not recorded
            Target  Tue 4 May 2027 at your recent intake · Tue 4 May 2027 at the plan
          Doses today  morning 20 mg due since 08:00 · evening 20 mg at 20:00
          Checklist  month 1: 2 done, 6 to do · window Day 3 of 7, closes Mon 30 Nov 2026
-
          Symptoms today
            Nothing logged yet. Press l to log today's symptoms.
-
          Last 7 days
+           Wed 25 Nov 2026 –
+           Tue 24 Nov 2026 –
+           Mon 23 Nov 2026 –
+           … 4 more (h)
 
          l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
         """))

@@ -77,17 +77,21 @@ struct TimelineView: Equatable, Sendable {
         let selected = min(max(0, selection), recordCount - 1)
         let dating = FutureDating(now: now, timeZone: timeZone)
         let first = Self.scrolled(top: top, selectedLine: Self.lineIndex(ofRecord: selected, in: days), visible: rows.count)
+        let position = days.count + recordCount > rows.count ? "\(selected + 1)/\(recordCount)" : nil
+        let counterWidth = position.map { DisplayWidth.of($0) + 1 } ?? 0
         // Walk the days: `line` is the index of the day's header line, `recordIndex` of its first record.
         var line = 0, recordIndex = 0
         for day in days {
             guard line < first + rows.count else { break }
             if line + day.rows.count >= first {
                 if line >= first {
-                    let end = canvas.put(" " + DateText.short(day.day) + day.courseText, row: rows.lowerBound + line - first, column: 0,
-                                         style: .bold, maxWidth: canvas.width)
+                    // Cut with "…" like every other line, short of the position counter on the top row.
+                    let room = canvas.width - 1 - (line == first ? counterWidth : 0)
+                    let end = canvas.put(DisplayWidth.truncate(" " + DateText.short(day.day) + day.courseText, to: room),
+                                         row: rows.lowerBound + line - first, column: 0, style: .bold)
                     if !day.unrecordedDoses.isEmpty {
-                        canvas.put(" · not recorded: " + day.unrecordedDoses.joined(separator: ", "), row: rows.lowerBound + line - first,
-                                   column: end, style: .warning, maxWidth: max(0, canvas.width - end))
+                        canvas.put(DisplayWidth.truncate(" · not recorded: " + day.unrecordedDoses.joined(separator: ", "), to: max(0, room - end)),
+                                   row: rows.lowerBound + line - first, column: end, style: .warning)
                     }
                 }
                 for (offset, record) in day.rows.enumerated() {
@@ -101,8 +105,7 @@ struct TimelineView: Equatable, Sendable {
             line += 1 + day.rows.count
             recordIndex += day.rows.count
         }
-        if days.count + recordCount > rows.count {
-            let position = "\(selected + 1)/\(recordCount)"
+        if let position {
             canvas.put(position, row: rows.lowerBound, column: canvas.width - DisplayWidth.of(position) - 1, style: .dim)
         }
     }
