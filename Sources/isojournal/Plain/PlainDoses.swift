@@ -50,18 +50,20 @@ extension PlainSession {
 
     private func recordTaken(slot: String, milligrams: Double, records: CourseRecords, day: LocalDate) throws(EndOfInput) {
         let now = clock()
-        var recordedWhile: String?
-        if let hold = records.hold(at: now) {
-            let question = "Your course is on hold since \(StopAlertText.when(hold.since, zone: zone)): \(StopAlertText.sentence(hold.reasons)) "
-                + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted."
+        let quiet = records.quietDose(at: now, zone: zone)
+        if let quiet {
+            let question: String
+            switch quiet {
+            case .onHold(let hold):
+                question = "Your course is on hold since \(StopAlertText.when(hold.since, zone: zone)): \(StopAlertText.sentence(hold.reasons)) "
+                    + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted."
+            case .paused(let pause):
+                question = "Your prescriber paused the course from \(pause.startDate.iso)" + (pause.endDate.map { " to \($0.iso)" } ?? "")
+                    + ". Record this dose as taken anyway? It is kept, with the pause noted."
+            }
             guard try io.askYesNo(question) == true else { io.say("Not saved."); return }
-            recordedWhile = "on-hold"
-        } else if let pause = records.pause(at: now, zone: zone) {
-            let question = "Your prescriber paused the course from \(pause.startDate.iso)" + (pause.endDate.map { " to \($0.iso)" } ?? "")
-                + ". Record this dose as taken anyway? It is kept, with the pause noted."
-            guard try io.askYesNo(question) == true else { io.say("Not saved."); return }
-            recordedWhile = "paused"
         }
+        let recordedWhile = quiet?.reason
         let others = (records.intakes[day] ?? [:]).filter { $0.key != slot }.values.reduce(0) { $0 + $1.takenMilligrams }
         switch DoseCheck.check(milligrams: milligrams, otherTakenToday: others, planned: milligrams,
                                weightKilograms: records.weight(on: day), takenAt: now, now: now) {
