@@ -44,6 +44,20 @@ struct PlainSessionTests {
         #expect(io.output.last == "End of input: leaving the journal.")
     }
 
+    @Test("on hold: a taken dose is asked about first and kept with the hold noted; a no saves nothing")
+    func doseOnHold() throws {
+        let journal = try journalWithCourse()
+        try #require(journal.run("log", "red-flag", "hearing").status == 0)
+        let store = try store(journal)
+        let io = ScriptedPlainIO(["2", "1", "t", "n", "2", "t", "y", "", "q"])
+        PlainSession(io: io, source: store).run()
+        let intakes = store.journal.courseRecords?.intakes[today] ?? [:]
+        #expect(io.text.contains("Your course is on hold since"))
+        #expect(intakes["morning"] == nil, "\(io.text)")
+        #expect(intakes["evening"]?.status == .taken)
+        #expect(intakes["evening"]?.recordedWhile == "on-hold")
+    }
+
     @Test("a checklist item ticked with a note")
     func checklistTick() throws {
         let journal = try journalWithCourse()
