@@ -10,7 +10,7 @@ public enum TerminalError: Error, Equatable, Sendable {
     case setupFailed(reason: String)
 
     public var message: String {
-        let alternatives = "For scripts and plain terminals use `isojournal log …` or `isojournal show`."
+        let alternatives = "For screen readers and plain terminals use `isojournal --plain`; for scripts, `isojournal log …` or `isojournal show`."
         switch self {
         case .notATerminal:
             return "isojournal needs a terminal to show its screens, and this is not one "

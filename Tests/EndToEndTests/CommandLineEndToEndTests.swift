@@ -88,7 +88,8 @@ struct CommandLineEndToEndTests {
         #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
     }
 
-    @Test("TERM=dumb and an unknown TERM are refused with a message", arguments: ["dumb", "no-such-terminal-xyz"])
+    // TERM=dumb opens the plain mode instead (PlainModeEndToEndTests).
+    @Test("an unknown TERM is refused with a message", arguments: ["no-such-terminal-xyz"])
     func unusableTerm(term: String) {
         let journal = TemporaryJournal()
         let tmux = TmuxSession("env TERM=\(term) ISOJOURNAL_DATA_DIR='\(journal.directory)' '\(Binary.path)'")

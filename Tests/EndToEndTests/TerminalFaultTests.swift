@@ -187,9 +187,9 @@ struct TerminalFaultTests {
 
     /// The pane's raw output is recorded with `pipe-pane` from before the program starts, so
     /// any escape byte it wrote would be caught.
-    @Test("TERM=dumb, an unknown TERM, no TERM, or output not to a terminal: a clear message and no escape bytes",
+    /// (TERM=dumb opens the plain mode instead: PlainModeEndToEndTests.)
+    @Test("an unknown TERM, no TERM, or output not to a terminal: a clear message and no escape bytes",
           arguments: [
-            ("env TERM=dumb", "", "TERM=dumb cannot show the screens"),
             ("env TERM=no-such-terminal-xyz", "", "does not know the terminal type TERM=no-such-terminal-xyz"),
             ("env -u TERM", "", "TERM is not set"),
             ("env", " > \"$OUT\"", "needs a terminal"),

@@ -77,21 +77,18 @@ struct LogDoseCommand: ParsableCommand {
     /// A dose taken while on hold or paused is kept (never refused), but only once the person
     /// confirms with --yes, and it is marked as such.
     private func quietReason(records: CourseRecords, time: Date, zone: TimeZone) throws(CommandFailure) -> String? {
-        if let hold = records.hold(at: time) {
-            guard yes else {
+        guard let quiet = records.quietDose(at: time, zone: zone) else { return nil }
+        guard yes else {
+            switch quiet {
+            case .onHold(let hold):
                 throw .badInput("Your course is on hold since \(StopAlertText.when(hold.since, zone: zone)) (\(hold.reasons)): "
                     + "your prescriber has not said to continue. If you did take this dose, add --yes to record it; it is kept with the hold noted.")
-            }
-            return "on-hold"
-        }
-        if let pause = records.pause(at: time, zone: zone) {
-            guard yes else {
+            case .paused(let pause):
                 throw .badInput("Your prescriber paused the course from \(pause.startDate.iso)"
                     + (pause.endDate.map { " to \($0.iso)" } ?? "") + ". If you did take this dose, add --yes to record it; it is kept with the pause noted.")
             }
-            return "paused"
         }
-        return nil
+        return quiet.reason
     }
 
     /// The amount as typed ("20", "20mg", "20 mg", "12,5"), read like every number (`NumberInput`).

@@ -15,6 +15,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(name: .customLong("read-only"), help: "Open without any possibility of changing the journal.")
     var readOnly = false
 
+    @Flag(help: "Numbered menus and prompts, line by line, for screen readers and plain terminals (also chosen for TERM=dumb).")
+    var plain = false
+
     // Hidden: for tests and bug reports, the program on scripted keys (see `KeyScript`).
     @Option(name: .customLong("keys"), help: ArgumentHelp(visibility: .hidden))
     var keysFile: String?
@@ -32,6 +35,10 @@ struct OpenCommand: ParsableCommand {
             }
             ProcessSignals.prepare()
             let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
+            if PlainStart.wanted(flag: plain) {
+                PlainStart.run(store)
+                return
+            }
             let terminal: TerminalSession
             do {
                 terminal = try TerminalSession.start()

@@ -20,6 +20,9 @@ struct ViewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Open a snapshot file made by `isojournal export snapshot`.", valueName: "file"), completion: .file())
     var snapshot: String?
 
+    @Flag(help: "Numbered menus and prompts, line by line, for screen readers and plain terminals (also chosen for TERM=dumb).")
+    var plain = false
+
     func run() throws {
         try reportingFailures {
             ProcessSignals.prepare()
@@ -28,7 +31,7 @@ struct ViewCommand: ParsableCommand {
                     throw CommandFailure.badInput("--snapshot and --data-dir: give one or the other.")
                 }
                 do {
-                    try InteractiveStart.run(try SnapshotSource(path: snapshot))
+                    try InteractiveStart.run(try SnapshotSource(path: snapshot), plain: plain)
                 } catch let error as SnapshotError {
                     throw CommandFailure.runtime(error.message)
                 }
@@ -39,7 +42,7 @@ struct ViewCommand: ParsableCommand {
                 throw CommandFailure.runtime("There is no journal to view in \(store.directory) (no \(store.journalPath)). "
                                              + "Check the folder, or pass it with --data-dir.")
             }
-            try InteractiveStart.run(store)
+            try InteractiveStart.run(store, plain: plain)
         }
     }
 }

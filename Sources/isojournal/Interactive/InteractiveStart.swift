@@ -3,7 +3,12 @@ import TerminalBackend
 
 /// Starting the full-screen journal on a source, for `view` and `demo` (`open` does the same).
 enum InteractiveStart {
-    static func run(_ source: any JournalSource) throws(CommandFailure) {
+    /// `plain`: the linear mode (`--plain`, also chosen for TERM=dumb), see `PlainSession`.
+    static func run(_ source: any JournalSource & PlainJournal, plain: Bool = false) throws(CommandFailure) {
+        if PlainStart.wanted(flag: plain) {
+            PlainStart.run(source)
+            return
+        }
         let terminal: TerminalSession
         do {
             terminal = try TerminalSession.start()
