@@ -67,7 +67,7 @@ struct DashboardTests {
 
          Last 7 days
 
-         l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
+         l log d doses b labs k checklist m mood c course h history ? help q quit
         """))
     }
 

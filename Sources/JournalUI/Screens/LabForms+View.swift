@@ -48,7 +48,7 @@ extension LabResultForm {
             case .test: LabFormRows.draw("Test", .choice(test.name), focused: focused, row: row, into: &canvas)
             case .value:
                 LabFormRows.draw("Value", .text(value, suffix: test.hasUpperLimit ? "U/L" : ""), focused: focused, row: row, into: &canvas)
-            case .outcome: LabFormRows.draw("Result", .choice(outcome.rawValue), focused: focused, row: row, into: &canvas)
+            case .outcome: LabFormRows.draw("Result", .choice(outcome?.rawValue ?? "– (not chosen)"), focused: focused, row: row, into: &canvas)
             case .unit: LabFormRows.draw("Unit", .choice(unit.rawValue), focused: focused, row: row, into: &canvas)
             case .upperLimit:
                 LabFormRows.draw("Upper limit", .text(upperLimit, suffix: "U/L (the lab's ULN, optional)"), focused: focused,
