@@ -103,7 +103,7 @@ public struct AppState: Sendable {
         if key == .control("c") { return controlC() }
         quitAsked = false
         if key == .control("z") { return [.suspend] }
-        if case .paste = key, !notices.isEmpty || pendingSave != nil || view().cursor == nil {
+        if case .paste = key, !notices.isEmpty || pendingSave != nil || !view().typing {
             // Only a field being typed in takes text; anywhere else a paste would be commands.
             status = StatusLine("Nothing was pasted: a paste goes only into a field you are typing in.")
             return []
@@ -121,11 +121,11 @@ public struct AppState: Sendable {
         }
         status = nil
         // `?` is a character in a field being typed in; F1 opens the help from anywhere it is offered.
-        if keyMap.opensHelp(key), key != .character("?") || view().cursor == nil {
+        if keyMap.opensHelp(key), key != .character("?") || !view().typing {
             showingHelp = true
             return []
         }
-        if key == .character("R"), view().cursor == nil {
+        if key == .character("R"), !view().typing {
             // Every screen: read what other copies saved (never while typing: R is then a letter).
             return follow(.reload)
         }
@@ -165,10 +165,12 @@ public struct AppState: Sendable {
         }
         if let conflict {
             canvas.cursor = nil
+            canvas.typing = false
             conflictDialog(conflict).draw(into: &canvas)
         }
         if let notice = notices.first {
             canvas.cursor = nil
+            canvas.typing = false
             Dialog(title: "Please note", lines: [notice], prompt: "Press Enter to continue.", style: .warning).draw(into: &canvas)
         }
         return canvas

@@ -18,6 +18,8 @@ enum LabFormRows {
         switch content {
         case .choice(let value):
             canvas.put(focused ? "◂ " + value + " ▸" : "  " + value, row: row, column: x, style: focused ? .selected : .plain)
+            // The real cursor on the focused choice: braille displays follow it.
+            if focused { canvas.cursor = (row, x + 2) }
         case .text(let field, let suffix):
             let width = min(max(1, canvas.width - x - 2 - DisplayWidth.of(suffix)), max(field.maxLength, 12) + 1)
             if focused {

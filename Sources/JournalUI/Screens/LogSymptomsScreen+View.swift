@@ -91,6 +91,8 @@ extension LogSymptomsScreen {
             return false
         }()
         let marker = isSelected ? "▸ " : "  "
+        // The real cursor on the selected row (a note being typed places its own): braille displays follow it.
+        if isSelected, mode == .browsing { canvas.cursor = (row, 0) }
         switch rows[index] {
         case .symptom(let slug):
             let catalogue = SymptomCatalogue.shipped
