@@ -69,6 +69,8 @@ struct FormInputTests {
         #expect(labValue.line.contains("▸ Value") && labValue.typing)
         let dose = try #require(cursor([.ch("d"), .ch("e")], in: CourseScreensTests().journalWithCourse()))
         #expect(dose.line.contains("▸ "))
+        let mood = try #require(cursor([.ch("m")]))
+        #expect(mood.line.contains(Questionnaire.phq.items[0].prefix(20)) && mood.column == 3)
         let note = try #require(cursor([.ch("k"), .ch("n")]))
         #expect(note.typing)
     }

@@ -108,6 +108,8 @@ public struct MoodCheckScreen: Equatable, Sendable {
             var row = roomy ? 4 : 2
             for line in DisplayWidth.wrap(phq.stem, to: canvas.width - 2) { canvas.put(" " + line, row: row, column: 0); row += 1 }
             if roomy { row += 1 }
+            // The real cursor on the question being asked: braille displays follow it.
+            if mode == .asking { canvas.cursor = (row, 3) }
             for line in DisplayWidth.wrap(phq.items[index], to: canvas.width - 4) {
                 canvas.put("   " + line, row: row, column: 0, style: .bold)
                 row += 1
