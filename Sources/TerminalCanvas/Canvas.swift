@@ -22,6 +22,9 @@ public struct Canvas: Equatable, Sendable {
         set { cursorStorage = newValue.map { CursorPosition($0.row, $0.column) } }
     }
     private var cursorStorage: CursorPosition?
+    /// The cursor is in a text field being typed in: printable keys are text there, not
+    /// commands. (Forms also place the cursor on a focused choice, for braille displays.)
+    public var typing = false
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -91,7 +94,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     public static func == (a: Canvas, b: Canvas) -> Bool {
-        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorStorage == b.cursorStorage
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorStorage == b.cursorStorage && a.typing == b.typing
     }
 }
 

@@ -23,10 +23,10 @@ struct CaregiverWalkThroughTests {
         #expect(tmux.waitFor("Due for Maya"), "\(tmux.screen)")
         // waitFor, not screen.contains: a capture can land between two parts of one redraw.
         #expect(tmux.waitFor("Taken   last 7 days "), "\(tmux.screen)")
-        #expect(tmux.waitFor(" d doses   b labs   k checklist   h history   R reload   q quit"), "\(tmux.screen)")
+        #expect(tmux.waitFor(" d doses   b labs   k checklist   h history   R reload   ? help   q quit"), "\(tmux.screen)")
         tmux.send("d")
         #expect(tmux.waitFor("IsoJournal · Doses (read-only)"), "\(tmux.screen)")
-        #expect(tmux.waitFor("↑↓ dose   [ ] day   Esc back"), "\(tmux.screen)")
+        #expect(tmux.waitFor("↑↓ dose   [ ] day   ? help   Esc back"), "\(tmux.screen)")
         tmux.send("[")
         #expect(tmux.waitFor("✓ taken"), "yesterday's doses:\n\(tmux.screen)")
         tmux.send("s")

@@ -73,8 +73,12 @@ struct InteractiveEndToEndTests {
         let tmux = launch(journal)
         #expect(tmux.waitFor("Symptoms today"))
         #expect(tmux.alternateScreenOn)
+        // A grade not saved yet: the first Ctrl-C asks, the second leaves and says what was lost.
         tmux.send("l", "2", "C-c")
+        #expect(tmux.waitFor("press Ctrl-C again to quit without saving"), "\(tmux.screen)")
+        tmux.send("C-c")
         #expect(tmux.waitFor("[exited 0]"), "\(tmux.screen)")
+        #expect(tmux.screen.contains("Quit without saving the symptom log for"), "\(tmux.screen)")
         #expect(!tmux.alternateScreenOn)
         // The shell echoes again: typed text appears.
         tmux.type("echo terminal-ok")

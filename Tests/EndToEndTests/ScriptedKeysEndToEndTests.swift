@@ -42,7 +42,7 @@ struct ScriptedKeysEndToEndTests {
 
 
 
-             ↑↓ field   ← → choose   ^S save   Esc later
+             ↑↓ field   ← → choose   ^S save   F1 help   Esc later
             """)
         #expect(screens[1] == """
              IsoJournal                                           Thursday 26 November 2026
@@ -68,7 +68,7 @@ struct ScriptedKeysEndToEndTests {
                Mon 23 Nov 2026 –
                … 4 more (h)
              Course saved.
-             l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
+             l log d doses b labs k checklist m mood c course h history ? help q quit
             """)
         #expect(screens[2] == """
 

@@ -131,12 +131,16 @@ struct TerminalFaultTests {
         #expect(pane.tmux.alternateScreenOn)
         switch interruption {
         case .controlC:
+            // An unsaved answer: the first Ctrl-C asks, the second leaves and says what was lost.
+            pane.tmux.send("C-c")
+            #expect(pane.tmux.waitFor("Unsaved changes: press Ctrl-C again to quit without saving"), "\(pane.tmux.screen)")
             pane.tmux.send("C-c")
         case .term, .hangUp:
             let pid = try #require(journalProcess(journal))
             kill(pid, interruption == .term ? SIGTERM : SIGHUP)
         }
         #expect(pane.tmux.waitFor("[exited "), "\(pane.tmux.screen)")
+        #expect(pane.tmux.screen.contains("Quit without saving the symptom log for"), "\(pane.tmux.screen)")
         #expect(!pane.tmux.alternateScreenOn)
         #expect(pane.shellEchoes(), "\(pane.tmux.screen)")
         #expect(pane.terminalSettings("after") == settingsBefore, "stty -a differs after \(interruption.rawValue)")

@@ -52,7 +52,7 @@ struct ChecklistScreensTests {
 
 
 
-         ↑↓ move   Space tick   n note   a add item   [ ] month   t now   Esc back
+         ↑↓ move  Space tick  n note  a add item  [ ] month  t now  ? help  Esc back
         """))
     }
 

@@ -45,7 +45,7 @@ struct CourseHoldScreenTests {
          Last 7 days
            … 7 more (h)
 
-         p prescriber's decision  l log  d doses  b labs  k checklist  h history  q quit
+         p prescriber's decision  l log  d doses  b labs  h history  ? help  q quit
         """))
         #expect(!driver.screen.contains("dose:"), "no dose is prompted")
         #expect(driver.state.view()[2, 1].style == .alarm)
@@ -66,7 +66,7 @@ struct CourseHoldScreenTests {
            your prescriber now. Then press p to
            record their decision.
 
-         p prescriber's decision   l log
+         p prescriber's decision  ? help  q quit
         """))
         let medium = ScreenDriver(journal: heldJournal(), width: 60, height: 20)
         #expect(medium.screen.contains(" COURSE ON HOLD since 2026-11-26 09:00 — ask your prescriber\n before the next dose\n"))
@@ -101,7 +101,7 @@ struct CourseHoldScreenTests {
 
 
 
-         Enter taken  e edit  s skip  x undo  [ ] day  w weight  m medicine  Esc back
+         Enter taken e edit s skip x undo [ ] day w weight m medicine ? help Esc back
         """))
         driver.press(.enter, .ch("n"))
         #expect(driver.screen.contains("Your course is on hold since 2026-11-26 09:00: Positive"))

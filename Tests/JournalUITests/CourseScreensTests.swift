@@ -63,7 +63,7 @@ struct CourseScreensTests {
 
 
 
-         ↑↓ field   ← → choose   ^S save   Esc later
+         ↑↓ field   ← → choose   ^S save   F1 help   Esc later
         """))
         driver.press(.escape)
         #expect(driver.screen.contains("Set up your course any time with c."))
@@ -139,7 +139,7 @@ struct CourseScreensTests {
 
 
 
-         Enter taken  e edit  s skip  x undo  [ ] day  w weight  m medicine  Esc back
+         Enter taken e edit s skip x undo [ ] day w weight m medicine ? help Esc back
         """))
         // 09:30 is more than the hour of grace after 08:00: which time is right is asked, not guessed.
         driver.press(.enter)
@@ -205,7 +205,7 @@ struct CourseScreensTests {
 
 
 
-         ↑↓ field   Enter next/save   Esc cancel
+         ↑↓ field   Enter next/save   F1 help   Esc cancel
         """))
         // 10 Nov + 2 months = 10 Jan 2027: starting today asks first.
         driver.press(.enter, .enter, .enter, .enter)

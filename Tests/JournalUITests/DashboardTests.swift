@@ -67,7 +67,7 @@ struct DashboardTests {
            Mon 23 Nov 2026 –
            … 4 more (h)
 
-         l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
+         l log d doses b labs k checklist m mood c course h history ? help q quit
         """))
     }
 

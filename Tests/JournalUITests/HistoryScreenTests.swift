@@ -39,7 +39,7 @@ struct HistoryScreenTests {
          Sat 21 Nov 2026 · course day 20 · not recorded: morning 20 mg, evening 20 mg
          Fri 20 Nov 2026 · course day 19 · not recorded: morning 20 mg, evening 20 mg
 
-         ↑↓ move   Enter edit history   f filter   Tab view   R reload   Esc back
+         ↑↓ move  Enter edit history  f filter  Tab view  R reload  ? help  Esc back
         """))
         let canvas = driver.state.view()
         #expect(canvas[4, 10].style.reverse, "the first record is selected")
@@ -81,7 +81,7 @@ struct HistoryScreenTests {
 
 
 
-         ↑↓ scroll   R reload   Esc back to the timeline
+         ↑↓ scroll   R reload   ? help   Esc back to the timeline
         """))
         driver.press(.escape)
         #expect(driver.screen.contains("1 Timeline"))
@@ -117,7 +117,7 @@ struct HistoryScreenTests {
          · not logged  0 none  1 noticeable
          2 limits some activities  3 limits self-care
 
-         ←→ symptom   [ ] months   Tab view   f filter   R reload   Esc back
+         ←→ symptom   [ ] months   Tab view   f filter   R reload   ? help   Esc back
         """))
         let canvas = driver.state.view()
         #expect(canvas[11, 20].grapheme == "3" && canvas[11, 20].style.background == .red, "grade 3 in red on 19 Nov")

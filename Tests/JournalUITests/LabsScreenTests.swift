@@ -71,7 +71,7 @@ struct LabsScreenTests {
 
 
 
-         r add result   a schedule   d done   x missed   m move   t trends   Esc back
+         r add result  a schedule  d done  x missed  m move  t trends  ? help  Esc back
         """))
         let canvas = driver.state.view()
         #expect(canvas[13, 62].style == .warning, "a tell-your-prescriber flag stands out")
@@ -147,7 +147,7 @@ struct LabsScreenTests {
            ┊ 500 mg/dL: the "tell your prescriber" limit (practice default)
            * entered in another unit and converted (entered values are kept)
 
-         ←→ test   u mg/dL / mmol/L   Esc back
+         ←→ test   u mg/dL / mmol/L   ? help   Esc back
         """))
         driver.press(.ch("u"))
         #expect(driver.screen.contains("1.24 → 6.2 mmol/L, +4.96 mmol/L (+399%) from baseline"))
@@ -183,7 +183,7 @@ struct LabsScreenTests {
         #expect(text.contains("100 → 187 mg/dL, +87 mg/dL (+87%) from baseline"))
         #expect(text.contains("187 mg/dL     +87 mg/dL"))
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 24)
-        #expect(text.hasSuffix(" ←→ test   u mg/dL / mmol/L   Esc back"))
+        #expect(text.hasSuffix(" ←→ test   u mg/dL / mmol/L   ? help   Esc back"))
     }
 
     @Test("the result form at 80×24")
@@ -214,14 +214,14 @@ struct LabsScreenTests {
 
 
 
-         ↑↓ field   ←→ choose   Enter next   ^S save   Esc cancel
+         ↑↓ field   ←→ choose   Enter next   ^S save   F1 help   Esc cancel
         """))
         driver.press(.right, .right, .right, .right)
         #expect(driver.screen.contains("◂ ALT (liver) ▸"))
         #expect(driver.screen.contains("Upper limit"))
         #expect(!driver.screen.contains("Fasting"))
         driver.press(.right, .right)
-        #expect(driver.screen.contains("Result           negative"))
+        #expect(driver.screen.contains("Result           – (not chosen)"))
         #expect(driver.screen.contains("Taken at         clinic"))
     }
 
@@ -254,7 +254,8 @@ struct LabsScreenTests {
     @Test("a positive pregnancy test shows the label's instruction as an alarm that only C closes")
     func positivePregnancyTest() throws {
         var driver = labs(Journal())
-        driver.press(.ch("r"), .left, .down, .right, .control("s"))
+        // No result is chosen until an arrow picks one: → negative, → positive.
+        driver.press(.ch("r"), .left, .down, .right, .right, .control("s"))
         let change = try #require(driver.recorded.first?.first)
         guard case .put(_, _, _, _, .labResult(let result), _) = change else { Issue.record("not a result"); return }
         #expect(result.outcome == .positive && result.setting == .clinic)
@@ -268,6 +269,18 @@ struct LabsScreenTests {
         #expect(driver.screen.contains("STOP: contact your prescriber at once"))
         driver.press(.ch("C"))
         #expect(driver.screen.contains("! STOP, CALL NOW"))
+    }
+
+    @Test("a pregnancy test has no default result: ^S without one says what is missing and saves nothing")
+    func pregnancyResultNotChosen() {
+        var driver = labs(Journal())
+        driver.press(.ch("r"), .left)
+        #expect(driver.screen.contains("Result           – (not chosen)"))
+        driver.press(.control("s"))
+        #expect(driver.recorded.isEmpty)
+        #expect(driver.screen.contains("Choose the result with ← →: negative, positive or invalid."))
+        driver.press(.right)
+        #expect(driver.screen.contains("◂ negative ▸"))
     }
 
     @Test("bad input stays in the form with a message and writes nothing")

@@ -28,14 +28,14 @@ struct LogSymptomsScreenTests {
           Sun sensitivity           0  1  2  3   not rated
           Other (describe in note)  0  1  2  3   not rated
          Red flags: answer y if you have any of these now
-          Severe headache with nausea, vomiting or blurred vision?                  no
-          Depression, mood swings, anxiety or thoughts of self-harm?                no
-          Severe belly pain, rectal bleeding or severe diarrhoea?                   no
-          Upper-belly pain spreading to the back, yellow skin/eyes, dark urine?     no
-          Hearing loss or ringing in the ears?                                      no
-          Rash with fever, blisters, or sores in the mouth or eyes?                 no
+          Severe headache with nausea, vomiting or blurred vision?                  –
+          Depression, mood swings, anxiety or thoughts of self-harm?                –
+          Severe belly pain, rectal bleeding or severe diarrhoea?                   –
+          Upper-belly pain spreading to the back, yellow skin/eyes, dark urine?     –
+          Hearing loss or ringing in the ears?                                      –
+          Rash with fever, blisters, or sores in the mouth or eyes?                 –
 
-         ↑↓ move   0-3 grade   n note   x clear   [ ] day   s save   Esc back
+         ↑↓ move   0-3 grade   n note   x clear   [ ] day   s save   ? help   Esc back
         """))
     }
 
@@ -79,7 +79,7 @@ struct LogSymptomsScreenTests {
 
 
          Saved 2 changes for today.
-         l log   d doses   b labs   k checklist   m mood   c course   h history   q quit
+         l log d doses b labs k checklist m mood c course h history ? help q quit
         """))
     }
 
@@ -259,10 +259,10 @@ struct LogSymptomsScreenTests {
           Muscle ache  0  1  2  3   not rated
           Headache     0  1  2  3   not rated
 
-         ↑↓ move   0-3 grade   n note   x clear
+         ↑↓ move   s save   ? help   Esc back
         """))
         driver.press(.end)
-        #expect(driver.screen.contains("▸ Rash with fever, blisters, or s…  no"))
+        #expect(driver.screen.contains("▸ Rash with fever, blisters, or s…  –"))
         #expect(!driver.screen.contains("Chapped lips"))
     }
 }

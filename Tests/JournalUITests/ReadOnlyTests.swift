@@ -113,7 +113,7 @@ struct ReadOnlyTests {
             #expect(driver.screen.contains("Read-only: it was opened in viewing mode"), "key \(key)")
         }
         var driver = ScreenDriver(journal: HistoryFixture.journal(), readOnlyReason: Self.reason)
-        #expect(driver.screen.contains(" d doses   b labs   k checklist   h history   R reload   q quit"), "\(driver.screen)")
+        #expect(driver.screen.contains(" d doses   b labs   k checklist   h history   R reload   ? help   q quit"), "\(driver.screen)")
         driver.press(.ch("k"))
         #expect(driver.screen.contains("IsoJournal · Checklist (read-only)"), "the title says read-only on every screen:\n\(driver.screen)")
         driver.press(.escape, .ch("h"))
@@ -168,7 +168,7 @@ struct ReadOnlyTests {
 
 
 
-         ↑↓ dose   [ ] day   Esc back
+         ↑↓ dose   [ ] day   ? help   Esc back
         """))
         driver.press(.ch("]"))
         #expect(driver.screen.contains("08:00  morning    20 mg     · not recorded") && driver.screen.contains("20:00  evening    20 mg     · not recorded"), "\(driver.screen)")

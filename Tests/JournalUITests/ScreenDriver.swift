@@ -39,9 +39,9 @@ struct ScreenDriver {
     static let morning = Timestamp.instant(of: LocalDate(iso: "2026-11-26")!, minuteOfDay: 9 * 60 + 30, in: zone)
 
     init(journal: Journal = Journal(), now: Date = ScreenDriver.morning, width: Int = 80, height: Int = 24,
-         notices: [String] = [], readOnlyReason: String? = nil) {
+         notices: [String] = [], readOnlyReason: String? = nil, whereKept: String? = nil, version: String? = nil) {
         let state = AppState(journal: journal, now: now, timeZone: Self.zone, width: width, height: height,
-                             notices: notices, readOnlyReason: readOnlyReason)
+                             notices: notices, readOnlyReason: readOnlyReason, whereKept: whereKept, version: version)
         runner = ProgramRunner(state: state, handler: MemoryDisk(revisionClock: now))
     }
 

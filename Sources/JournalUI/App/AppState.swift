@@ -40,14 +40,27 @@ public struct AppState: Sendable {
     var conflict: SaveConflict?
     /// R was pressed: the reload's answer is said even when nothing is new.
     var reloadAsked = false
+    /// Ctrl-C was pressed once over unsaved input; a second one quits.
+    var quitAsked = false
+    /// What the program says as it leaves (what was not saved), for the loop to print.
+    public internal(set) var farewell: String?
+    /// The help overlay is open over the screen (`?` or F1).
+    var showingHelp = false
+    /// Where the journal is kept ("the folder /home/…", "the snapshot file …"), for the help.
+    public let whereKept: String?
+    /// The program's version, for the help.
+    public let version: String?
 
     public static let minimumWidth = 40
     public static let minimumHeight = 12
 
     /// - Parameter offerSetup: open the course setup first when the journal is new (first run).
     public init(journal: Journal, now: Date, timeZone: TimeZone, width: Int, height: Int,
-                notices: [String] = [], readOnlyReason: String? = nil, offerSetup: Bool = false) {
+                notices: [String] = [], readOnlyReason: String? = nil, offerSetup: Bool = false,
+                whereKept: String? = nil, version: String? = nil) {
         self.journal = journal
+        self.whereKept = whereKept
+        self.version = version
         self.now = now
         self.timeZone = timeZone
         self.width = width
@@ -73,7 +86,7 @@ public struct AppState: Sendable {
             height = max(0, newHeight)
             return []
         case .terminate:
-            return [.quit]
+            return terminate()
         case .recorded(let result):
             return finishSave(result)
         case .reloaded(let result):
@@ -87,9 +100,10 @@ public struct AppState: Sendable {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        if key == .control("c") { return [.quit] }
+        if key == .control("c") { return controlC() }
+        quitAsked = false
         if key == .control("z") { return [.suspend] }
-        if case .paste = key, !notices.isEmpty || pendingSave != nil || view().cursor == nil {
+        if case .paste = key, !notices.isEmpty || pendingSave != nil || !view().typing {
             // Only a field being typed in takes text; anywhere else a paste would be commands.
             status = StatusLine("Nothing was pasted: a paste goes only into a field you are typing in.")
             return []
@@ -101,8 +115,17 @@ public struct AppState: Sendable {
             return []
         }
         if pendingSave != nil { return [] } // a save is in flight; keys wait for its answer
+        if showingHelp {
+            if [.escape, .character("?"), .function(1)].contains(key) { showingHelp = false }
+            return []
+        }
         status = nil
-        if key == .character("R"), view().cursor == nil {
+        // `?` is a character in a field being typed in; F1 opens the help from anywhere it is offered.
+        if keyMap.opensHelp(key), key != .character("?") || !view().typing {
+            showingHelp = true
+            return []
+        }
+        if key == .character("R"), !view().typing {
             // Every screen: read what other copies saved (never while typing: R is then a letter).
             return follow(.reload)
         }
@@ -137,12 +160,17 @@ public struct AppState: Sendable {
         // A record marked "⚠ future" anywhere on the screen: the status line says what the mark means.
         let legend = status == nil && canvas.text.contains(FutureDating.mark) ? StatusLine(FutureDating.legend) : nil
         Chrome.drawStatus(status ?? legend, into: &canvas)
+        if showingHelp {
+            HelpOverlay(keyMap: keyMap, readOnly: readOnlyReason != nil, whereKept: whereKept, version: version).draw(into: &canvas)
+        }
         if let conflict {
             canvas.cursor = nil
+            canvas.typing = false
             conflictDialog(conflict).draw(into: &canvas)
         }
         if let notice = notices.first {
             canvas.cursor = nil
+            canvas.typing = false
             Dialog(title: "Please note", lines: [notice], prompt: "Press Enter to continue.", style: .warning).draw(into: &canvas)
         }
         return canvas

@@ -20,6 +20,9 @@ protocol JournalScreen: Equatable, Sendable {
     mutating func reloaded(_ context: ScreenContext)
     /// This screen inside AppState's list of screens.
     var wrapped: AppState.Screen { get }
+    /// What the person typed or chose here and has not saved, in a few words ("the symptom
+    /// log for Thu 26 Nov"); nil when nothing. Ctrl-C asks before throwing it away.
+    var unsavedInput: String? { get }
 }
 
 extension JournalScreen {
@@ -35,4 +38,7 @@ extension JournalScreen {
 
     /// Screens that draw from the journal itself need nothing; forms keep their input.
     func reloaded(_ context: ScreenContext) {}
+
+    var unsavedInput: String? { nil }
+    var hasUnsavedInput: Bool { unsavedInput != nil }
 }

@@ -19,7 +19,19 @@ public struct KeyMap: Equatable, Sendable {
 
     public var bindings: [Binding]
 
-    public init(_ bindings: [Binding]) { self.bindings = bindings }
+    /// - Parameter help: whether the help overlay opens from here (not over a safety notice
+    ///   that must be read first). Its binding goes just before the last hint (back, quit,
+    ///   cancel), so the hint bar keeps it at every width.
+    public init(_ bindings: [Binding], help: Bool = true) {
+        self.bindings = bindings
+        guard help, !bindings.contains(where: { $0.action == Binding.helpAction }) else { return }
+        let helpBinding = Binding.help(typing: !bindings.contains { $0.keys.contains { if case .character = $0 { true } else { false } } })
+        let last = bindings.lastIndex { $0.inHintBar } ?? bindings.endIndex
+        self.bindings.insert(helpBinding, at: last)
+    }
+
+    /// Whether this key opens the help here.
+    public func opensHelp(_ key: Key) -> Bool { binding(for: key)?.action == Binding.helpAction }
 
     /// The binding a key belongs to, if the screen answers it.
     public func binding(for key: Key) -> Binding? { bindings.first { $0.keys.contains(key) } }
@@ -34,6 +46,14 @@ public struct KeyMap: Equatable, Sendable {
 }
 
 extension KeyMap.Binding {
+    static let helpAction = "help"
+
+    /// Help: `?` and F1 where keys are commands. A map with no character keys belongs to a
+    /// field being typed in, where `?` is a character: there F1 alone opens it.
+    static func help(typing: Bool) -> Self {
+        typing ? .key("F1", helpAction, .function(1)) : .key("?", helpAction, .character("?"), .function(1))
+    }
+
     /// A key that moves, shows or leaves: allowed when read-only.
     static func key(_ label: String, _ action: String, _ keys: Key..., hint: Bool = true) -> Self {
         Self(keys: keys.isEmpty ? Self.keys(for: label) : keys, label: label, action: action, edits: false, inHintBar: hint)

@@ -4,6 +4,8 @@ import JournalCore
 /// The guided course setup (first run) and, later, changing the course: one form.
 public struct CourseSetupScreen: Equatable, Sendable {
     var form: Form
+    /// The form as it opened: anything different is input not saved yet.
+    private(set) var formAsOpened: Form?
     /// True on first run: the title says "Set up", Esc means "later".
     let isFirstSetup: Bool
     var error: String?
@@ -62,6 +64,7 @@ public struct CourseSetupScreen: Equatable, Sendable {
             .init(key: "end", label: "Planned end", value: .text(TextField(text: settings?.plannedEndDate?.iso ?? "", maxLength: 10)),
                   help: "Optional, YYYY-MM-DD. Enter on the last field saves; Ctrl-S saves from anywhere."),
         ])
+        formAsOpened = form
     }
 
     mutating func handle(_ key: Key, journal: Journal, today: LocalDate) -> Outcome {

@@ -27,7 +27,7 @@ extension DoseLogScreen {
         case .chooseTime:
             return KeyMap([.edit("n", "now"), .edit("p", "planned time"), .key("o", "other time"), .key("Esc", "cancel")])
         case .interactionWarning:
-            return KeyMap([.key("Enter", "I have read this")])
+            return KeyMap([.key("Enter", "I have read this")], help: false)
         }
     }
 

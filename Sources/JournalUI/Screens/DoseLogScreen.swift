@@ -203,8 +203,12 @@ public struct DoseLogScreen: Equatable, Sendable {
 
     private mutating func submitEdit(slot: String, form: Form, records: CourseRecords, journal: Journal,
                                      now: Date, timeZone: TimeZone) -> Outcome {
-        guard let mg = Double(form.value("mg").replacingOccurrences(of: ",", with: ".")), mg.isFinite else {
-            return .message(StatusLine("Amount: '\(form.value("mg"))' is not a number of mg.", isError: true))
+        // The command line's one convention: "40", "40mg", "40 mg", "12,5".
+        let mg: Double
+        do throws(NumberInput.Problem) {
+            mg = try NumberInput.read(form.value("mg"), field: "Amount", units: ["mg"]).value
+        } catch {
+            return .message(StatusLine(error.message, isError: true))
         }
         guard let minute = Timestamp.parseClock(form.value("time")) else {
             return .message(StatusLine("Time: '\(form.value("time"))' is not a time like 08:05.", isError: true))
@@ -269,7 +273,7 @@ public struct DoseLogScreen: Equatable, Sendable {
         let minute = at.map { Timestamp.minuteOfDay(of: $0, in: timeZone) } ?? slot.minuteOfDay
         let withFood = existing?.withFood ?? records.settings.takeWithFood
         return Form(fields: [
-            .init(key: "mg", label: "Amount (mg)", value: .text(TextField(text: mg.map(MilligramText.format) ?? "", maxLength: 6)),
+            .init(key: "mg", label: "Amount (mg)", value: .text(TextField(text: mg.map(MilligramText.format) ?? "", maxLength: 10)),
                   help: "The mg you actually took."),
             .init(key: "time", label: "Taken at", value: .text(TextField(text: Timestamp.clockText(minuteOfDay: minute), maxLength: 5)),
                   help: "HH:MM on \(DateText.short(day))."),

@@ -18,6 +18,8 @@ enum LabFormRows {
         switch content {
         case .choice(let value):
             canvas.put(focused ? "◂ " + value + " ▸" : "  " + value, row: row, column: x, style: focused ? .selected : .plain)
+            // The real cursor on the focused choice: braille displays follow it.
+            if focused { canvas.cursor = (row, x + 2) }
         case .text(let field, let suffix):
             let width = min(max(1, canvas.width - x - 2 - DisplayWidth.of(suffix)), max(field.maxLength, 12) + 1)
             if focused {
@@ -48,7 +50,7 @@ extension LabResultForm {
             case .test: LabFormRows.draw("Test", .choice(test.name), focused: focused, row: row, into: &canvas)
             case .value:
                 LabFormRows.draw("Value", .text(value, suffix: test.hasUpperLimit ? "U/L" : ""), focused: focused, row: row, into: &canvas)
-            case .outcome: LabFormRows.draw("Result", .choice(outcome.rawValue), focused: focused, row: row, into: &canvas)
+            case .outcome: LabFormRows.draw("Result", .choice(outcome?.rawValue ?? "– (not chosen)"), focused: focused, row: row, into: &canvas)
             case .unit: LabFormRows.draw("Unit", .choice(unit.rawValue), focused: focused, row: row, into: &canvas)
             case .upperLimit:
                 LabFormRows.draw("Upper limit", .text(upperLimit, suffix: "U/L (the lab's ULN, optional)"), focused: focused,

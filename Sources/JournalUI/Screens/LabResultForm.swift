@@ -9,7 +9,8 @@ struct LabResultForm: Equatable, Sendable {
 
     var test: LabTest = .triglycerides
     var value = TextField(maxLength: 12)
-    var outcome: LabResult.PregnancyOutcome = .negative
+    /// None until chosen: a save never records a result nobody picked.
+    var outcome: LabResult.PregnancyOutcome?
     var unit: LabUnit = .milligramsPerDeciliter
     var upperLimit = TextField(maxLength: 6)
     var date: TextField
@@ -55,7 +56,11 @@ struct LabResultForm: Equatable, Sendable {
         case .unit:
             if step != 0, !test.units.isEmpty { unit = Self.cycle(test.units, unit, step) }
         case .outcome:
-            if step != 0 { outcome = Self.cycle(LabResult.PregnancyOutcome.allCases, outcome, step) }
+            // The first ← or → picks from the end it points to.
+            if step != 0 {
+                let options = LabResult.PregnancyOutcome.allCases
+                outcome = outcome.map { Self.cycle(Array(options), $0, step) } ?? (step > 0 ? options.first : options.last)
+            }
         case .fasting:
             if step != 0 || key == .character("y") || key == .character("n") {
                 fasting = key == .character("y") ? true : key == .character("n") ? false : !fasting
@@ -83,9 +88,12 @@ struct LabResultForm: Equatable, Sendable {
         guard day <= today else {
             return .failure(FormProblem(field: .date, message: "The specimen date \(day.iso) is in the future; a result comes from a sample already taken."))
         }
+        if !test.hasValue, outcome == nil {
+            return .failure(FormProblem(field: .outcome, message: "Choose the result with ← →: negative, positive or invalid."))
+        }
         do throws(LabResultInput.Problem) {
             let result = try LabResultInput.result(
-                test: test, value: test.hasValue ? value.text : outcome.rawValue,
+                test: test, value: test.hasValue ? value.text : outcome?.rawValue ?? "",
                 unit: test.hasValue ? unit.rawValue : nil, upperLimit: test.hasUpperLimit ? upperLimit.text : nil,
                 fasting: test.group == .lipid ? fasting : nil, setting: test.hasValue ? nil : setting, note: note.text)
             return .success((day, result))

@@ -20,7 +20,7 @@ extension LabsScreen {
             return KeyMap([.key("←→", "test", .left, .right, .character("h"), .character("l"), .tab),
                            .key("u", "mg/dL / mmol/L", hint: test.group == .lipid), .key("Esc", "back", .escape, .character("q"), .character("t"))])
         case .notice(let notice):
-            return KeyMap([notice.isAlarm ? .key("C", "I have read this", .character("C"), .character("c")) : .key("Enter", "close")])
+            return KeyMap([notice.isAlarm ? .key("C", "I have read this", .character("C"), .character("c")) : .key("Enter", "close")], help: !notice.isAlarm)
         case .confirmWithdraw:
             return KeyMap([.edit("y", "withdraw"), .key("n", "keep")])
         }

@@ -19,7 +19,7 @@ extension LogSymptomsScreen {
         case .editingNote:
             return KeyMap([.edit("Enter", "keep note"), .key("Esc", "cancel"), .edit("^U", "clear")])
         case .redFlagNotice:
-            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))])
+            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))], help: false)
         case .confirmLeave:
             return KeyMap([.edit("s", "save", .character("s"), .control("s")), .key("d", "discard"), .key("Esc", "keep editing")])
         }
@@ -91,6 +91,8 @@ extension LogSymptomsScreen {
             return false
         }()
         let marker = isSelected ? "▸ " : "  "
+        // The real cursor on the selected row (a note being typed places its own): braille displays follow it.
+        if isSelected, mode == .browsing { canvas.cursor = (row, 0) }
         switch rows[index] {
         case .symptom(let slug):
             let catalogue = SymptomCatalogue.shipped
@@ -122,7 +124,8 @@ extension LogSymptomsScreen {
             canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: rowStyle)
             let answerWidth = 5
             canvas.put(marker + DisplayWidth.truncate(question, to: canvas.width - answerWidth - 3), row: row, column: 0, style: rowStyle)
-            canvas.put(isYes ? " YES " : " no  ", row: row, column: canvas.width - answerWidth,
+            // Unanswered is "–", never a "no" nobody gave.
+            canvas.put(isYes ? " YES " : (answeredNo.contains(id) ? " no  " : " –   "), row: row, column: canvas.width - answerWidth,
                        style: isYes ? .alarm : rowStyle)
         }
     }

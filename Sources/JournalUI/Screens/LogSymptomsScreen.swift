@@ -55,6 +55,9 @@ public struct LogSymptomsScreen: Equatable, Sendable {
     /// When each red-flag notice was read, so a yes whose immediate save failed is saved
     /// with the form, with its true time.
     var acknowledged: [String: Date] = [:]
+    /// Red-flag questions answered no on this form. A no is never saved (only a yes is a
+    /// record); it only tells an answered question ("no") from an unanswered one ("–").
+    var answeredNo: Set<String> = []
 
     let symptoms = SymptomCatalogue.shipped.symptoms
     /// The questions for the patient's category (pregnancy risks only for those who can get pregnant).
@@ -140,6 +143,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
             guard key == .character("c") || key == .character("C") else { return .stay }
             mode = .browsing
             answers.flags.insert(flag)
+            answeredNo.remove(flag)
             acknowledged[flag] = now
             let report = RedFlagReport(flag: flag, noticeShown: noticeText(flag), acknowledgedAt: now)
             return .recordRedFlag(.put(RedFlagReport.entryID(day: day, flag: flag), day: day, body: .redFlag(report)))
@@ -219,10 +223,20 @@ public struct LogSymptomsScreen: Equatable, Sendable {
         switch key {
         case .character("y"), .character("Y"):
             if !isYes { mode = .redFlagNotice(flag: flag) }
-        case .character("n"), .character("N"), .backspace, .delete:
+        case .character("n"), .character("N"):
             answers.flags.remove(flag)
+            answeredNo.insert(flag)
+        case .backspace, .delete:
+            // Back to unanswered.
+            answers.flags.remove(flag)
+            answeredNo.remove(flag)
         case .character(" "), .enter:
-            if isYes { answers.flags.remove(flag) } else { mode = .redFlagNotice(flag: flag) }
+            if isYes {
+                answers.flags.remove(flag)
+                answeredNo.insert(flag)
+            } else {
+                mode = .redFlagNotice(flag: flag)
+            }
         default:
             break
         }

@@ -37,6 +37,15 @@ public struct MoodCheckScreen: Equatable, Sendable {
         Questionnaire.questionCount(afterAnswers: answers, stepUpAt: ProgrammeRules.shipped.moodCheck.phq2StepUpAt)
     }
 
+    /// Past the first two questions of a longer check, why it got longer (else "Question 3 of 9"
+    /// would follow "Question 1 of 2" with no word).
+    var stepUpReason: String {
+        guard questionCount > 2, answers.count >= 2 else { return "" }
+        let more = questionCount - 2
+        return " · first two scored \(answers.prefix(2).reduce(0, +)) (\(ProgrammeRules.shipped.moodCheck.phq2StepUpAt) or more): "
+            + (more == 7 ? "seven" : String(more)) + " more questions"
+    }
+
     mutating func handle(_ key: Key, now: Date) -> Outcome {
         switch mode {
         case .finished:
@@ -76,7 +85,7 @@ public struct MoodCheckScreen: Equatable, Sendable {
         case .asking:
             return KeyMap([.edit("0-3", "answer"), .key("⌫", "back", .backspace, .left), .key("Esc", "stop")])
         case .crisis:
-            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))])
+            return KeyMap([.key("C", "I have read this", .character("C"), .character("c"))], help: false)
         case .finished:
             return KeyMap([.key("Esc", "back", .escape, .enter, .character("q")), .edit("s", "save again if it failed")])
         }
@@ -94,10 +103,13 @@ public struct MoodCheckScreen: Equatable, Sendable {
             let index = min(answers.count, 8)
             // Short windows drop the blank lines and the source, never the question or the answers.
             let roomy = canvas.height >= 20
-            canvas.put(" Question \(index + 1) of \(questionCount)", row: roomy ? 2 : 1, column: 0, style: .dim)
+            canvas.put(DisplayWidth.truncate(" Question \(index + 1) of \(questionCount)" + stepUpReason, to: canvas.width),
+                       row: roomy ? 2 : 1, column: 0, style: .dim)
             var row = roomy ? 4 : 2
             for line in DisplayWidth.wrap(phq.stem, to: canvas.width - 2) { canvas.put(" " + line, row: row, column: 0); row += 1 }
             if roomy { row += 1 }
+            // The real cursor on the question being asked: braille displays follow it.
+            if mode == .asking { canvas.cursor = (row, 3) }
             for line in DisplayWidth.wrap(phq.items[index], to: canvas.width - 4) {
                 canvas.put("   " + line, row: row, column: 0, style: .bold)
                 row += 1

@@ -6,6 +6,8 @@ import JournalCore
 /// (`CourseLifecycle.start`), the same as `isojournal course new`.
 public struct NewCourseScreen: Equatable, Sendable {
     var form: Form
+    /// The form as it opened: anything different is input not saved yet.
+    private(set) var formAsOpened: Form?
     /// The waiting period after the last dose is not over: the message, until the person confirms.
     var earlyWarning: String?
     var error: String?
@@ -29,6 +31,7 @@ public struct NewCourseScreen: Equatable, Sendable {
                   value: .text(TextField(text: MilligramText.format(records?.settings.targetMgPerKg ?? 120), maxLength: 5)),
                   help: "The new course's own total. Enter on the last field saves."),
         ])
+        formAsOpened = form
     }
 
     mutating func handle(_ key: Key, journal: Journal, today: LocalDate) -> ScreenOutcome {

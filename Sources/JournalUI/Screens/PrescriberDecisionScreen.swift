@@ -6,6 +6,8 @@ import JournalCore
 /// the same as `isojournal course decision`.
 public struct PrescriberDecisionScreen: Equatable, Sendable {
     var form: Form
+    /// The form as it opened: anything different is input not saved yet.
+    private(set) var formAsOpened: Form?
     /// The course and its pauses as the screen showed them (see `ShownJournal`).
     let shown: ShownJournal
 
@@ -25,6 +27,7 @@ public struct PrescriberDecisionScreen: Equatable, Sendable {
                   help: "Pause only: the last paused day (leave empty: until further notice)."),
             .init(key: "note", label: "Note", value: .text(TextField(maxLength: 200)), help: "Anything the prescriber said. Enter saves."),
         ])
+        formAsOpened = form
     }
 
     mutating func handle(_ key: Key, journal: Journal, now: Date, timeZone: TimeZone) -> ScreenOutcome {

@@ -16,8 +16,11 @@ extension TodayScreen: JournalScreen {
         let journal = context.journal, today = context.today
         let due = Self.reminders(journal: journal, now: context.now, timeZone: context.timeZone)
         switch key {
-        case .character("q"), .escape:
+        case .character("q"):
             return .quit
+        case .escape:
+            // Esc backs out of every other screen; here it would quit by surprise.
+            return .message(StatusLine("Esc does nothing here: q quits."))
         case .character("h"):
             var history = HistoryScreen(isReadOnly: context.isReadOnly)
             history.prepare(context: HistoryScreen.Context(context))

@@ -18,21 +18,39 @@ public enum Chrome {
     public static func drawHints(_ hints: [(String, String)], into canvas: inout Canvas) {
         let row = canvas.height - 1
         canvas.fill(row: row, column: 0, width: canvas.width, height: 1, style: .hintBar)
-        let widths: [Int] = hints.map { DisplayWidth.of($0.0) + 1 + DisplayWidth.of($0.1) }
+        let allWidths: [Int] = hints.map { DisplayWidth.of($0.0) + 1 + DisplayWidth.of($0.1) }
+        let kept = keptHints(allWidths, width: canvas.width)
+        let widths = kept.map { allWidths[$0] }
         let textWidth: Int = 1 + widths.reduce(0, +)
-        let gaps: Int = max(0, hints.count - 1)
-        // Three spaces between hints; two or one when that lets every hint fit; when even
-        // one is not enough, three again and the last hints are left out.
+        let gaps: Int = max(0, kept.count - 1)
+        // Three spaces between hints; two or one when that lets them fit.
         var gap = 3
         while gap > 1 && textWidth + gap * gaps > canvas.width { gap -= 1 }
-        if textWidth + gap * gaps > canvas.width { gap = 3 }
         var column = 1
-        for ((key, action), width) in zip(hints, widths) {
-            if column + width > canvas.width { break }
+        for (index, width) in zip(kept, widths) {
+            let (key, action) = hints[index]
             canvas.put(key, row: row, column: column, style: Style(bold: true, reverse: true))
             canvas.put(action, row: row, column: column + DisplayWidth.of(key) + 1, style: .hintBar)
             column += width + gap
         }
+    }
+
+    /// Which hints fit in `width` (one space apart), in their order. When not all do, the middle
+    /// ones go: the first (the screen's main key) and the last three (save, help, back or quit)
+    /// are what a person cannot do without.
+    static func keptHints(_ widths: [Int], width: Int) -> [Int] {
+        func fits(_ chosen: [Int]) -> Bool { 1 + chosen.reduce(0) { $0 + widths[$1] } + max(0, chosen.count - 1) <= width }
+        let all = Array(widths.indices)
+        if fits(all) { return all }
+        var kept: [Int] = []
+        for index in [0] + all.suffix(3).reversed() where !kept.contains(index) && fits(kept + [index]) {
+            kept.append(index)
+        }
+        for index in all.dropFirst().dropLast(3) {
+            guard fits(kept + [index]) else { break }
+            kept.append(index)
+        }
+        return kept.sorted()
     }
 
     public static func drawStatus(_ status: StatusLine?, into canvas: inout Canvas) {

@@ -89,6 +89,8 @@ public struct Form: Equatable, Sendable {
                 var x = column
                 for (optionIndex, option) in options.enumerated() {
                     let chosen = optionIndex == selected
+                    // The real cursor on the chosen option of the focused field: braille displays follow it.
+                    if chosen && focused { canvas.cursor = (row, x + 1) }
                     let label = chosen ? "(•) " + option : "( ) " + option
                     x = canvas.put(label, row: row, column: x, style: chosen ? (focused ? .selected : .bold) : .dim) + 2
                 }

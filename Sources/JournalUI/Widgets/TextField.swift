@@ -97,6 +97,7 @@ public struct TextField: Equatable, Sendable {
         canvas.put(visible, row: row, column: column, style: style, maxWidth: width)
         let cursorColumn = column + DisplayWidth.of(String(characters[start..<cursor]))
         canvas.cursor = (row, min(cursorColumn, column + width - 1))
+        canvas.typing = true
     }
 
     private func index(_ offset: Int) -> String.Index { text.index(text.startIndex, offsetBy: offset) }

@@ -10,10 +10,18 @@ struct InteractiveLoop {
     let terminal: TerminalSession
 
     func run() {
-        defer { terminal.stop() }
+        let farewell = loop()
+        terminal.stop()
+        // Said after the screen is gone, so it stays in the shell.
+        if let farewell { StandardOutput.warn(farewell) }
+    }
+
+    /// Runs until the program quits; what it says on leaving.
+    private func loop() -> String? {
         let state = AppState(journal: store.journal, now: Date(), timeZone: .current,
                              width: terminal.size.width, height: terminal.size.height,
-                             notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true)
+                             notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true,
+                             whereKept: store.whereKept, version: IsoJournal.configuration.version)
         var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: terminal))
         var lastLook = store.fileLook()
         while true {
@@ -33,7 +41,7 @@ struct InteractiveLoop {
             case .timeout: break
             case .terminate: messages.append(.terminate)
             }
-            if runner.send(messages).contains(.quit) { return }
+            if runner.send(messages).contains(.quit) { return runner.state.farewell }
         }
     }
 }

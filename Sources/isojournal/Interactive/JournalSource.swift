@@ -10,6 +10,8 @@ protocol JournalSource: AnyObject {
     var notices: [String] { get }
     /// Why nothing can be saved, when that is so.
     var readOnlyReason: String? { get }
+    /// Where the journal is kept, as the help says it: the folder, or the snapshot file.
+    var whereKept: String { get }
     /// Writes durably; the journal as it now stands, or why nothing was saved.
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure>
     /// The last durable state, read again (another copy may have saved since).
@@ -59,6 +61,8 @@ extension JournalStore {
 }
 
 extension JournalStore: JournalSource {
+    var whereKept: String { "the folder " + directory }
+
     func save(_ changes: [JournalChange]) -> Result<Journal, SaveFailure> {
         do throws(StoreError) {
             return .success(try record(changes))
@@ -82,6 +86,7 @@ final class SnapshotSource: JournalSource {
     private(set) var journal: Journal
     let notices: [String]
     var readOnlyReason: String? { "it is a snapshot" }
+    var whereKept: String { "the snapshot file " + path }
 
     init(path: String) throws(SnapshotError) {
         self.path = path

@@ -13,7 +13,8 @@ struct ScriptedRun {
 
     func run() {
         let state = AppState(journal: store.journal, now: Date(), timeZone: .current, width: width, height: height,
-                             notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true)
+                             notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true,
+                             whereKept: store.whereKept, version: IsoJournal.configuration.version)
         var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: nil))
         for step in steps {
             // Each step is one terminal event: the loop sends the time with every event.
@@ -27,7 +28,10 @@ struct ScriptedRun {
                 print(runner.state.view().text)
                 continue
             }
-            if effects.contains(.quit) { break }
+            if effects.contains(.quit) {
+                if let farewell = runner.state.farewell { StandardOutput.warn(farewell) }
+                break
+            }
         }
     }
 }
