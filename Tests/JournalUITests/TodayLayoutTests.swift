@@ -73,7 +73,7 @@ struct TodayLayoutTests {
          Last 7 days
            … 7 more (h)
 
-         p prescriber's decision  l log  d doses  b labs  k checklist  h history  q quit
+         p prescriber's decision  l log  d doses  b labs  h history  ? help  q quit
         """))
     }
 
@@ -99,7 +99,7 @@ struct TodayLayoutTests {
          Symptoms today
            … 3 more (h)
 
-         p prescriber's decision   l log   d doses   b labs
+         p prescriber's decision  l log  h history  ? help  q quit
         """))
     }
 
@@ -117,7 +117,7 @@ struct TodayLayoutTests {
            your prescriber now. Then press p to
            record their decision.
 
-         p prescriber's decision   l log
+         p prescriber's decision  ? help  q quit
         """))
     }
 
@@ -163,7 +163,7 @@ struct TodayLayoutTests {
 
 
 
-         p prescriber's decision   l log   d doses   b labs   k checklist   h history   q quit
+         p prescriber's decision   l log   d doses   b labs   k checklist   h history   ? help   q quit
         """))
     }
 
@@ -181,7 +181,7 @@ struct TodayLayoutTests {
          Last 7 days
            … 7 more (h)
 
-         l log   d doses   b labs   k checklist
+         l log d doses h history ? help q quit
         """))
     }
 
