@@ -245,16 +245,19 @@ public struct DoseLogScreen: Equatable, Sendable {
     // MARK: helpers
 
     /// When no dose is expected at `instant`: why ("on-hold", "paused") and what to ask.
+    /// The rule is the core's (`QuietDose`, shared with `log dose` and the plain mode); the words are the screen's.
     private func quietQuestion(records: CourseRecords, at instant: Date, timeZone: TimeZone) -> (reason: String, text: String)? {
-        if let hold = records.hold(at: instant) {
-            return ("on-hold", "Your course is on hold since \(StopAlertText.when(hold.since, zone: timeZone)): \(StopAlertText.sentence(hold.reasons)) "
-                + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted. (y/n)")
-        }
-        if let pause = records.pause(at: instant, zone: timeZone) {
-            return ("paused", "Your prescriber paused the course from \(DateText.short(pause.startDate))"
+        switch records.quietDose(at: instant, zone: timeZone) {
+        case .onHold(let hold)?:
+            return (QuietDose.onHold(hold).reason,
+                    "Your course is on hold since \(StopAlertText.when(hold.since, zone: timeZone)): \(StopAlertText.sentence(hold.reasons)) "
+                    + "Your prescriber has not said to continue. Record this dose as taken anyway? It is kept, with the hold noted. (y/n)")
+        case .paused(let pause)?:
+            return (QuietDose.paused(pause).reason, "Your prescriber paused the course from \(DateText.short(pause.startDate))"
                 + (pause.endDate.map { " to \(DateText.short($0))" } ?? "") + ". Record this dose as taken anyway? It is kept, with the pause noted. (y/n)")
+        case nil:
+            return nil
         }
-        return nil
     }
 
     func plannedMilligrams(_ records: CourseRecords, slot: String) -> Double? {
