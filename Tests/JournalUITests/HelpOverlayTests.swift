@@ -98,14 +98,13 @@ struct HelpOverlayTests {
     static let todayHelp = """
      IsoJournal · Help                                                version 0.1.0
      Keys on this screen
-       p      prescriber's decision           R      reload
-       l      log                             q      quit
-       d      doses                           ↑↓     select a due item
-       b      labs                            Enter  open the selected due item's
-       k      checklist                              screen
-       m      mood                            z      snooze it for an hour
-       c      course                          x      dismiss it
-       h      history
+       l      log                             R      reload
+       d      doses                           q      quit
+       b      labs                            ↑↓     select a due item
+       k      checklist                       Enter  open the selected due item's
+       m      mood                                   screen
+       c      course                          z      snooze it for an hour
+       h      history                         x      dismiss it
 
      Your journal is kept in the folder /home/ana/.local/share/isojournal
      IsoJournal 0.1.0: it records and flags; your prescriber decides.
@@ -115,6 +114,7 @@ struct HelpOverlayTests {
        A red-flag answer of y shows a warning at once: contact your prescriber.
        d records doses, k ticks the monthly checklist, h shows the history.
        Everything stays in files only you can read. q quits from Today.
+
 
 
 

@@ -13,8 +13,9 @@ public struct TodayScreen: Equatable, Sendable {
     /// reachable, out of the hint bar); viewing only, R (reload what the patient's copy saved)
     /// takes their place.
     static func keyMap(awaitsDecision: Bool, readOnly: Bool) -> KeyMap {
-        KeyMap([
-            .edit("p", "prescriber's decision", hint: awaitsDecision),
+        // p is declared only while there is a decision to record (the help lists no dead key).
+        let decision: [KeyMap.Binding] = awaitsDecision ? [.edit("p", "prescriber's decision")] : []
+        return KeyMap(decision + [
             .edit("l", "log"),
             .key("d", "doses"),
             .key("b", "labs"),
