@@ -22,4 +22,21 @@ public struct SymptomRating: Equatable, Codable, Sendable {
     }
 
     public static let grades = 0...3
+
+    /// Why this rating cannot be saved as it is, the same for every way of logging it.
+    public enum Problem: Equatable, Sendable {
+        /// Not 0, 1, 2 or 3.
+        case gradeOutOfRange
+        /// A symptom the catalogue names only vaguely ("other") needs words saying what it is.
+        case needsDescription
+    }
+
+    /// The rating's problem, if any; `symptom` is its catalogue entry.
+    public func problem(_ symptom: SymptomCatalogue.Symptom) -> Problem? {
+        guard Self.grades.contains(grade) else { return .gradeOutOfRange }
+        if symptom.needsDescription, grade > 0, (note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "").isEmpty {
+            return .needsDescription
+        }
+        return nil
+    }
 }

@@ -295,7 +295,7 @@ public struct LogSymptomsScreen: Equatable, Sendable {
                 }
                 continue
             }
-            if symptom.needsDescription, grade > 0, note == nil {
+            if SymptomRating(symptom: slug, grade: grade, note: note).problem(symptom) == .needsDescription {
                 return .failure(StatusLine("Say what \"\(catalogue.name(of: slug))\" is: press n to add a note.", isError: true))
             }
             if grade != saved.grades[slug] || note != saved.notes[slug] {

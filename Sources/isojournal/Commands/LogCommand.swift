@@ -53,7 +53,7 @@ struct LogSymptomCommand: ParsableCommand {
             }
             let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
             let finalNote = (trimmedNote?.isEmpty ?? true) ? nil : trimmedNote
-            if symptom.needsDescription, value > 0, finalNote == nil {
+            if SymptomRating(symptom: symptom.slug, grade: value, note: finalNote).problem(symptom) == .needsDescription {
                 throw CommandFailure.badInput("Say what '\(symptom.slug)' is with --note \"…\".")
             }
             let now = Date()

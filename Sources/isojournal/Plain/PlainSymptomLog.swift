@@ -53,7 +53,7 @@ extension PlainSession {
         while true {
             let answer = try io.ask("Note for \(symptom.name)?" + keep)
             let note: String? = answer.isEmpty ? before : (answer == "-" ? nil : answer)
-            if symptom.needsDescription, grade > 0, note == nil {
+            if SymptomRating(symptom: symptom.slug, grade: grade, note: note).problem(symptom) == .needsDescription {
                 io.say("Say what \"\(symptom.name)\" is: a note is needed.")
                 continue
             }
