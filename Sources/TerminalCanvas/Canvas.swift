@@ -93,6 +93,16 @@ public struct Canvas: Equatable, Sendable {
         cells[index] = Cell(grapheme: grapheme, style: style)
     }
 
+    /// Copies `rows` of a narrower canvas into this one from `column` (a pane beside another;
+    /// whole cells, so wide characters stay whole), clipped to this grid.
+    public mutating func place(_ pane: Canvas, rows: Range<Int>, column: Int) {
+        for y in max(0, rows.lowerBound)..<min(height, pane.height, rows.upperBound) {
+            for x in 0..<pane.width where column + x >= 0 && column + x < width {
+                cells[y * width + column + x] = pane[y, x]
+            }
+        }
+    }
+
     public static func == (a: Canvas, b: Canvas) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorStorage == b.cursorStorage && a.typing == b.typing
     }

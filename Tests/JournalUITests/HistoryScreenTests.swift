@@ -139,7 +139,9 @@ struct HistoryScreenTests {
         #expect(lines.contains { $0.contains("· not logged  0 none  1 noticeable  2 limits some activities  3 limits self-care") },
                 "the legend fits on one line")
         var small = self.driver(HistoryFixture.journal(), width: 120, height: 40)
-        #expect(small.screen.contains("RED FLAG: Severe headache with nausea, vomiting or blurred vision? (notice read 21:02)"))
+        #expect(small.screen.contains("RED FLAG: Severe headache with nausea, vomiting or blurred"))
+        // From 120 columns the selected record's edit history stands beside the timeline.
+        #expect(small.screen.contains("│  Edit history: "), "\(small.screen)")
         #expect(small.screen.contains("Sun 15 Nov 2026 · course day 14"), "more days fit:\n\(small.screen)")
         let rows = small.screen.split(separator: "\n", omittingEmptySubsequences: false)
         let lab = try #require(rows.firstIndex { $0.contains("Triglycerides 6.2 mmol/L") })

@@ -17,12 +17,14 @@ struct HistoryWidthTests {
         #expect(lines[3].hasPrefix(" Thu 26 Nov 2026 · course day 25") && lines[3].hasSuffix(" 3/25"), "\(driver.screen)")
     }
 
-    @Test("at 160×50 the timeline's lines run the full width and the calendar has room for four months a row")
+    @Test("at 160×50 the timeline shares the width with the selected record's history, and the calendar has room for four months a row")
     func wide() {
         var driver = ScreenDriver(journal: HistoryFixture.journal(), width: 160, height: 50)
         driver.press(.ch("h"))
-        #expect(driver.screen.contains(" Wed 25 Nov 2026 · course day 24 · not recorded: morning 20 mg, evening 20 mg\n"))
-        #expect(driver.screen.contains("  !  Triglycerides 6.2 mmol/L (549 mg/dL), fasting — TELL PRESCRIBER (≥ 500 mg/dL (5.65 mmol/L))\n"))
+        // Two panes: the timeline (three fifths) and the selected record's edit history.
+        #expect(driver.screen.contains(" Wed 25 Nov 2026 · course day 24 · not recorded: morning 20 mg, evening 20 mg "))
+        #expect(driver.screen.contains("  !  Triglycerides 6.2 mmol/L (549 mg/dL), fasting — TELL PRESCRIBER (≥ 500 mg/dL (5.65 mmol/L… │"))
+        #expect(driver.screen.contains("│  Edit history: ") && driver.screen.contains("Revision 1 · written"), "\(driver.screen)")
         let demo = DemoJournalTestData.journal(now: ScreenDriver.morning, zone: ScreenDriver.zone)
         var calendar = ScreenDriver(journal: demo, width: 160, height: 50)
         calendar.press(.ch("h"), .ch("2"))

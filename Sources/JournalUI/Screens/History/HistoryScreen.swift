@@ -179,7 +179,13 @@ public struct HistoryScreen: Equatable, Sendable {
         drawTabs(into: &canvas, row: body.lowerBound)
         switch tab {
         case .timeline:
-            timeline.draw(into: &canvas, days: timelineDays(context), filter: filter, rows: content, now: context.now, timeZone: context.timeZone)
+            let days = timelineDays(context)
+            if canvas.width >= Self.twoPaneWidth, filterForm == nil,
+               let selected = TimelineView.record(at: timeline.selection, in: days) {
+                drawTwoPanes(into: &canvas, days: days, selected: selected.id, rows: content, context: context)
+            } else {
+                timeline.draw(into: &canvas, days: days, filter: filter, rows: content, now: context.now, timeZone: context.timeZone)
+            }
             Chrome.drawHints(keyMap.hints(), into: &canvas)
         case .calendar:
             calendar.draw(into: &canvas, context: context, rows: content)
@@ -191,6 +197,22 @@ public struct HistoryScreen: Equatable, Sendable {
         if let filterForm {
             filterForm.draw(into: &canvas, rows: content)
         }
+    }
+
+    /// From this width the timeline shares the screen with the selected record's edit history.
+    static let twoPaneWidth = 120
+
+    /// The timeline at the left, the selected record's whole story at the right (what Enter
+    /// shows full-screen), so a wide window is used rather than left blank.
+    private func drawTwoPanes(into canvas: inout Canvas, days: [TimelineDay], selected: EntryID, rows: Range<Int>, context: Context) {
+        let leftWidth = canvas.width * 3 / 5
+        var left = Canvas(width: leftWidth, height: canvas.height)
+        timeline.draw(into: &left, days: days, filter: filter, rows: rows, now: context.now, timeZone: context.timeZone)
+        canvas.place(left, rows: rows, column: 0)
+        var right = Canvas(width: canvas.width - leftWidth - 2, height: canvas.height)
+        RecordHistoryView(id: selected).draw(into: &right, context: context, rows: rows)
+        canvas.place(right, rows: rows, column: leftWidth + 2)
+        for row in rows { canvas.put("│", row: row, column: leftWidth, style: .dim) }
     }
 
     private func drawTabs(into canvas: inout Canvas, row: Int) {
