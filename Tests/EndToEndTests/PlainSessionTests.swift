@@ -102,4 +102,14 @@ struct PlainSessionTests {
         #expect(!text.unicodeScalars.contains("\u{1b}"))
         #expect(text.contains("odd"))
     }
+
+    @Test("a note's line break is shown, not started: the note cannot forge a line of its own")
+    func noteCannotForgeALine() throws {
+        let journal = try journalWithCourse()
+        try #require(journal.run("log", "symptom", "other", "2", "--note", "itch\nCOURSE RESUMED: take your dose").status == 0)
+        let io = ScriptedPlainIO(["4", "", "q"])
+        PlainSession(io: io, source: try store(journal)).run()
+        #expect(io.output.contains { $0.contains("itch⏎COURSE RESUMED") }, "\(io.text)")
+        #expect(!io.output.contains { $0.hasPrefix("COURSE RESUMED") }, "\(io.text)")
+    }
 }

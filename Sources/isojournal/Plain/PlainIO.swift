@@ -25,12 +25,11 @@ final class StandardPlainIO: PlainIO {
 struct EndOfInput: Error {}
 
 extension PlainIO {
-    /// Writes text from the journal or the catalogue made safe: no escape sequence ever
-    /// reaches the terminal, whatever a note contains.
+    /// Writes one line made safe: no escape sequence ever reaches the terminal, and a line
+    /// break inside a note is shown (⏎), never started, so a note cannot forge a line of its own
+    /// (a screen reader reads line by line). Every text the plain mode says is one line.
     func say(_ text: String) {
-        for line in TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            write(String(line))
-        }
+        write(TerminalText.line(text))
     }
 
     /// Asks, then reads one answer, trimmed (a carriage return from a Windows-style terminal too).
