@@ -27,6 +27,11 @@ public enum EntryCodec {
         var json = JSONText()
         json.add("id", string: entry.id.rawValue)
         json.add("rev", int: entry.revision)
+        if let origin = entry.origin {
+            json.add("dev", string: origin.device)
+            json.add("seq", int: origin.sequence)
+            json.add("known", int: origin.knownRevisions)
+        }
         if let kind = entry.body?.kindName ?? retractedKind { json.add("kind", string: kind) }
         json.add("recordedAt", string: Timestamp.utcText(entry.recordedAt))
         json.add("day", string: entry.day.iso)
@@ -50,6 +55,13 @@ public enum EntryCodec {
     public static func check(_ entry: Entry) throws(Problem) {
         guard !entry.id.rawValue.isEmpty else { throw Problem("the record has no id") }
         guard entry.revision >= 1 else { throw Problem("revision \(entry.revision) is below 1") }
+        if let origin = entry.origin {
+            guard DeviceID.isWellFormed(origin.device) else { throw Problem("its device id is not one IsoJournal makes") }
+            guard origin.sequence >= 1 else { throw Problem("its sequence number \(origin.sequence) is below 1") }
+            guard origin.knownRevisions >= 0, origin.knownRevisions < entry.revision + 1_000_000 else {
+                throw Problem("its count of known revisions (\(origin.knownRevisions)) is not possible")
+            }
+        }
         try checkTime(entry.recordedAt, "the time it was recorded")
         if let occurredAt = entry.occurredAt {
             let written = entry.occurredOffsetSeconds.flatMap { TimeZone(secondsFromGMT: $0) != nil ? $0 : nil } ?? 0
@@ -151,7 +163,7 @@ private struct LineFields: Decodable {
     let entry: Entry
 
     enum Key: String, CodingKey {
-        case id, rev, kind, recordedAt, day, at, data, retracted, reason
+        case id, rev, dev, seq, known, kind, recordedAt, day, at, data, retracted, reason
     }
 
     /// The "data" member as the payload type the kind names (the type is opened from the registry).
@@ -184,6 +196,12 @@ private struct LineFields: Decodable {
             offset = EntryCodec.offsetSeconds(ofAtText: atText)
             guard abs(offset ?? 0) <= 18 * 3600 else { throw bad(.at, "\"at\" has an offset beyond 18 hours") }
         }
+        var origin: EntryOrigin?
+        if let device = try c.decodeIfPresent(String.self, forKey: .dev) {
+            let sequence = try c.decode(Int.self, forKey: .seq)
+            let known = try c.decode(Int.self, forKey: .known)
+            origin = EntryOrigin(device: device, sequence: sequence, knownRevisions: known)
+        }
         let reason = try c.decodeIfPresent(String.self, forKey: .reason)
         let kind = try c.decodeIfPresent(String.self, forKey: .kind)
         var body: EntryBody?
@@ -197,7 +215,7 @@ private struct LineFields: Decodable {
             }
         }
         entry = Entry(id: EntryID(id), revision: revision, recordedAt: recordedAt, day: day,
-                      occurredAt: occurredAt, occurredOffsetSeconds: offset, body: body, reason: reason)
+                      occurredAt: occurredAt, occurredOffsetSeconds: offset, body: body, reason: reason, origin: origin)
     }
 }
 

@@ -36,6 +36,15 @@ enum FastLineDecoder {
             guard abs(offset ?? 0) <= 18 * 3600 else { throw Unsure() }
         default: throw Unsure()
         }
+        var origin: EntryOrigin?
+        switch fields["dev"] {
+        case nil: break
+        case .string(let device)?:
+            guard case .number(let seqText)? = fields["seq"], let sequence = wholeNumber(seqText),
+                  case .number(let knownText)? = fields["known"], let known = wholeNumber(knownText) else { throw Unsure() }
+            origin = EntryOrigin(device: device, sequence: sequence, knownRevisions: known)
+        default: throw Unsure()
+        }
         let reason = try optionalString(fields["reason"])
         let kind = try optionalString(fields["kind"])
         let retracted: Bool?
@@ -57,7 +66,7 @@ enum FastLineDecoder {
             }
         }
         return Entry(id: EntryID(id), revision: revision, recordedAt: recordedAt, day: day,
-                     occurredAt: occurredAt, occurredOffsetSeconds: offset, body: body, reason: reason)
+                     occurredAt: occurredAt, occurredOffsetSeconds: offset, body: body, reason: reason, origin: origin)
     }
 
     private static func optionalString(_ value: Value?) throws -> String? {

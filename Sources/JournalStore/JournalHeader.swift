@@ -7,15 +7,24 @@ import JournalCore
 /// Keys this version does not know are ignored, so a newer minor version may add some.
 public struct JournalHeader: Equatable, Sendable {
     public static let formatName = "isojournal"
-    /// The format version this IsoJournal writes. A file with a higher one is opened read-only.
-    public static let currentSchemaVersion = 1
+    /// The highest format version this IsoJournal reads and writes. A file with a higher one
+    /// is opened read-only.
+    public static let currentSchemaVersion = 2
+    /// Version 1: the whole journal in `journal.jsonl` (one machine).
+    public static let singleFileVersion = 1
+    /// Version 2: one log per machine (`journal.<device>.jsonl`); `journal.jsonl` holds only a
+    /// header saying so, which also makes a version-1 IsoJournal refuse to write.
+    public static let deviceLogsVersion = 2
 
     public var schemaVersion: Int
     public var createdAt: Date?
+    /// Version 2: the machine whose log this is (absent in `journal.jsonl`).
+    public var device: String?
 
-    public init(schemaVersion: Int = JournalHeader.currentSchemaVersion, createdAt: Date?) {
+    public init(schemaVersion: Int = JournalHeader.singleFileVersion, createdAt: Date?, device: String? = nil) {
         self.schemaVersion = schemaVersion
         self.createdAt = createdAt
+        self.device = device
     }
 
     public func encodeLine() -> [UInt8] {
@@ -23,6 +32,9 @@ public struct JournalHeader: Equatable, Sendable {
         json.add("format", string: Self.formatName)
         json.add("schemaVersion", int: schemaVersion)
         if let createdAt { json.add("createdAt", string: Timestamp.utcText(createdAt)) }
+        if schemaVersion == Self.deviceLogsVersion {
+            if let device { json.add("device", string: device) } else { json.add("layout", string: "device-logs") }
+        }
         return json.line()
     }
 
@@ -40,7 +52,8 @@ public struct JournalHeader: Equatable, Sendable {
             throw EntryCodec.Problem("its format version \(fields.schemaVersion) is not one IsoJournal ever wrote")
         }
         // A creation time that cannot be read is not worth refusing the journal for.
-        return JournalHeader(schemaVersion: fields.schemaVersion, createdAt: fields.createdAt.flatMap { Timestamp.parse($0) })
+        return JournalHeader(schemaVersion: fields.schemaVersion, createdAt: fields.createdAt.flatMap { Timestamp.parse($0) },
+                             device: fields.device)
     }
 
     private static let decoder = JSONDecoder()
@@ -50,4 +63,5 @@ private struct HeaderFields: Decodable {
     var format: String
     var schemaVersion: Int
     var createdAt: String?
+    var device: String?
 }

@@ -17,6 +17,8 @@ enum JournalReader {
         /// The last complete line, "\n" included, so a later read can check the file is the same.
         var lastLine: [UInt8] = []
         var tail: ArraySlice<UInt8> = []
+        /// With `stopAtDamage`: the first complete line that could not be read; reading stopped there.
+        var damage: Failure?
     }
 
     /// A complete line that could not be read; `schemaVersion` is the header's when it was read.
@@ -28,8 +30,10 @@ enum JournalReader {
 
     /// `firstLine` is the line number of the first byte (1 at the start of the file).
     /// `schemaVersion` is the header's, when the stretch starts after it.
+    /// `stopAtDamage`: a line that cannot be read ends the reading without an error, the lines
+    /// before it kept (another machine's log may be arriving through a sync tool).
     static func read(_ bytes: [UInt8], firstLine: Int, startsWithHeader: Bool,
-                     schemaVersion: Int = JournalHeader.currentSchemaVersion) throws(Failure) -> Result {
+                     schemaVersion: Int = JournalHeader.currentSchemaVersion, stopAtDamage: Bool = false) throws(Failure) -> Result {
         var result = Result()
         var failure: Failure?
         bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
@@ -56,7 +60,10 @@ enum JournalReader {
                 start = end + 1
             }
         }
-        if let failure { throw failure }
+        if let failure {
+            guard stopAtDamage, !(startsWithHeader && result.header == nil) else { throw failure }
+            result.damage = failure
+        }
         if result.completeLength > 0 {
             let lastStart = bytes[..<(result.completeLength - 1)].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             result.lastLine = Array(bytes[lastStart..<result.completeLength])

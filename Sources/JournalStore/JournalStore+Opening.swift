@@ -18,13 +18,20 @@ extension JournalStore {
         } else if folder.permissions & 0o077 != 0 {
             addNotice(Self.looseNotice(directory, folder.permissions, fixed: false))
         }
-        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else { return }
+        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else {
+            if hasDeviceLogFiles() { try switchToDeviceLogs(disk: disk) }
+            return
+        }
         defer { disk.closeQuietly(fd) }
         let status = try disk.fstat(fd, file: journalPath)
         if status.kind == .regular, status.permissions & 0o077 != 0 {
             addNotice(Self.looseNotice(journalPath, status.permissions, fixed: false))
         }
         let caught = try catchUp(fd: fd, disk: disk)
+        if caught.schemaVersion == JournalHeader.deviceLogsVersion {
+            try switchToDeviceLogs(disk: disk)
+            return
+        }
         if !caught.tail.isEmpty { addNotice(Self.unfinishedTailNotice(caught.tail.count)) }
         adopt(caught)
     }
@@ -47,7 +54,12 @@ extension JournalStore {
             addNotice("IsoJournal cannot change \(journalPath): \(error.cause?.plainWords ?? "permission was denied"). "
                       + "Your journal is open for viewing only.")
         }
-        guard let fd = opened else { return } // no journal yet: created by the first record
+        guard let fd = opened else {
+            // No journal.jsonl: a new journal (created by the first record), or a joined folder
+            // whose other machines' logs arrived before their header file did.
+            if hasDeviceLogFiles() { try switchToDeviceLogs(disk: disk) }
+            return
+        }
         defer { disk.closeQuietly(fd) }
 
         let status = try disk.fstat(fd, file: journalPath)
@@ -58,6 +70,10 @@ extension JournalStore {
         }
 
         var caught = try catchUp(fd: fd, disk: disk)
+        if caught.schemaVersion == JournalHeader.deviceLogsVersion {
+            try switchToDeviceLogs(disk: disk)
+            return
+        }
         if !caught.tail.isEmpty {
             if !isReadOnly && caught.schemaVersion <= JournalHeader.currentSchemaVersion {
                 do {
@@ -123,7 +139,7 @@ extension JournalStore {
     /// grew, all of it when it was replaced, shortened or rewritten in place.
     func catchUp(fd: Int32?, disk: Disk) throws(StoreError) -> CatchUp {
         let current = JournalHeader.currentSchemaVersion
-        guard let fd else { return CatchUp(journal: Journal(), position: nil, schemaVersion: current) }
+        guard let fd else { return CatchUp(journal: Journal(), position: nil, schemaVersion: JournalHeader.singleFileVersion) }
         let status = try disk.fstat(fd, file: journalPath)
         guard status.kind == .regular else { throw .notAFile(file: journalPath) }
 

@@ -8,6 +8,7 @@ extension JournalStore {
     /// is handed back (nothing written); a failure of the store is thrown.
     func commit(_ decide: (Journal) -> Result<[JournalChange], any Error>) throws(StoreError) -> Result<Journal, any Error> {
         if let readOnlyReason { throw .readOnly(file: journalPath, reason: readOnlyReason) }
+        if deviceLogs != nil { return try commitToOwnLog(decide) }
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
         let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
@@ -16,6 +17,12 @@ extension JournalStore {
 
         // Catch up with other copies; never append after a torn tail (it would glue onto it).
         var caught = try catchUp(fd: fd, disk: disk)
+        if caught.schemaVersion == JournalHeader.deviceLogsVersion {
+            // Converted to device logs by another copy since this one opened it.
+            try switchToDeviceLogs(disk: Disk(fileSystem: fileSystem, activity: .loading))
+            if let readOnlyReason { throw .readOnly(file: journalPath, reason: readOnlyReason) }
+            return try commitToOwnLog(decide)
+        }
         if caught.schemaVersion > JournalHeader.currentSchemaVersion {
             adopt(caught)
             throw .readOnly(file: journalPath, reason: readOnlyReason ?? Self.newerVersionReason)
@@ -66,7 +73,7 @@ extension JournalStore {
             let status = try createJournal(containing: header + lines, disk: disk)
             saved = FilePosition(device: status.device, inode: status.inode, length: header.count + lines.count,
                                  lineCount: 1 + changes.count, lastLine: lastLine,
-                                 schemaVersion: JournalHeader.currentSchemaVersion)
+                                 schemaVersion: JournalHeader.singleFileVersion)
         }
         journal = working
         position = saved
@@ -76,7 +83,8 @@ extension JournalStore {
     /// Appends and syncs. On failure cuts the file back (best effort) and does not fsync the
     /// same descriptor again: after a failed fsync the kernel may have dropped the data and
     /// cleared the error, so a second fsync "succeeding" would prove nothing.
-    func append(_ lines: [UInt8], to fd: Int32, restoringLength length: Int, disk: Disk) throws(StoreError) {
+    func append(_ lines: [UInt8], to fd: Int32, restoringLength length: Int, disk: Disk, file: String? = nil) throws(StoreError) {
+        let journalPath = file ?? self.journalPath
         do {
             try disk.writeAll(fd, lines, file: journalPath)
             try disk.fsync(fd, file: journalPath)
@@ -88,8 +96,9 @@ extension JournalStore {
 
     /// The first save: header and lines go to a new temporary file (0600), which is synced and
     /// renamed into place, then the folder is synced. Returns the new file's identity.
-    func createJournal(containing bytes: [UInt8], disk: Disk) throws(StoreError) -> FileStatus {
-        let tempPath = layout.newTempPath()
+    func createJournal(containing bytes: [UInt8], disk: Disk, at target: String? = nil) throws(StoreError) -> FileStatus {
+        let journalPath = target ?? self.journalPath
+        let tempPath = target.map { $0 + ".tmp-" + String(UInt64.random(in: .min ... .max), radix: 16) } ?? layout.newTempPath()
         let fd = try disk.open(tempPath, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode: 0o600, file: journalPath)
         var isOpen = true
         var isRenamed = false

@@ -30,11 +30,21 @@ public final class JournalStore {
     let lockTimeout: Duration
     /// How much of which file `journal` reflects; nil while there is no journal file.
     var position: FilePosition?
+    /// This machine in a journal kept on several machines; nil where none was given (then a
+    /// several-machines journal is open for viewing only).
+    public let localDevice: LocalDevice?
+    /// Set when the folder holds a several-machines journal (format version 2).
+    var deviceLogs: DeviceLogs?
+    /// Whether the folder holds a several-machines journal (format version 2).
+    public var hasDeviceLogs: Bool { deviceLogs != nil }
+    /// Problems with other machines' files already told, so each is told once.
+    var reportedDamage: Set<String> = []
 
     /// Opens (and in read-write mode, prepares) the journal in `directory`.
     /// A missing journal is an empty one; read-write mode creates it on the first `record`.
     public init(directory: String, mode: Mode = .readWrite, fileSystem: any FileSystem = PosixFileSystem(),
-                clock: @escaping () -> Date = { Date() }, lockTimeout: Duration = .seconds(3)) throws(StoreError) {
+                clock: @escaping () -> Date = { Date() }, lockTimeout: Duration = .seconds(3),
+                device: LocalDevice? = nil) throws(StoreError) {
         layout = DataDirectory(path: directory)
         self.directory = layout.path
         journalPath = layout.journalPath
@@ -42,6 +52,7 @@ public final class JournalStore {
         self.fileSystem = fileSystem
         self.clock = clock
         self.lockTimeout = lockTimeout
+        localDevice = device
         switch mode {
         case .readOnly:
             readOnlyReason = "it was opened in viewing mode"
@@ -86,6 +97,10 @@ public final class JournalStore {
     @discardableResult
     public func reload() throws(StoreError) -> Journal {
         let disk = Disk(fileSystem: fileSystem, activity: .loading)
+        if deviceLogs != nil {
+            try refreshDeviceLogs(disk: disk)
+            return journal
+        }
         if isReadOnly {
             let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags)
             defer { if let fd { disk.closeQuietly(fd) } }
@@ -99,6 +114,11 @@ public final class JournalStore {
             var caught = try catchUp(fd: fd, disk: disk)
             if let fd, !caught.tail.isEmpty, caught.schemaVersion <= JournalHeader.currentSchemaVersion {
                 try setAsideTail(&caught, fd: fd, disk: disk)
+            }
+            if caught.schemaVersion == JournalHeader.deviceLogsVersion {
+                // Another copy converted the folder to device logs meanwhile.
+                try switchToDeviceLogs(disk: disk)
+                return journal
             }
             adopt(caught)
         }

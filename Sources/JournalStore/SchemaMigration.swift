@@ -1,17 +1,11 @@
 import Foundation
 import JournalCore
 
-/// The one place where lines written in an older format version would be brought up to date.
+/// The one place where lines written in an older format version are brought up to date.
 ///
-/// Format version 1 is the only version there has ever been, so today every line is already
-/// in the current form and nothing is migrated. Every entry line the store reads — loading,
-/// catching up with another copy, `check`, `repair` — goes through `decodeEntry`, so when a
-/// version 2 appears:
-/// 1. add a case below that reads a version-1 line into the version-2 model;
-/// 2. on the first open for writing, under the lock, keep the original file unchanged as
-///    `journal.jsonl.v1-<UTC time>`, write the whole journal in the new format to a
-///    `journal.jsonl.tmp-…` file, sync it, rename it over `journal.jsonl`, sync the folder;
-/// 3. never append a version-2 line to a version-1 file (nor the reverse).
+/// Version 1 (one file) and version 2 (one log per machine, `LayoutUpgrade`) share the line
+/// form; version 2 adds the origin keys, so a version-1 line reads as it is. Every entry line
+/// the store reads — loading, catching up, `check`, `repair` — goes through `decodeEntry`.
 /// A file from a newer version (higher than `JournalHeader.currentSchemaVersion`) is never
 /// migrated or written: it is opened for viewing only, reading the keys this version knows.
 enum SchemaMigration {
@@ -23,7 +17,9 @@ enum SchemaMigration {
     static func decodeEntry(_ line: UnsafeRawBufferPointer, writtenIn version: Int) throws(EntryCodec.Problem) -> Entry {
         let entry: Entry
         switch version {
-        case JournalHeader.currentSchemaVersion: // 1: the current form
+        case JournalHeader.singleFileVersion, JournalHeader.deviceLogsVersion:
+            // Version 2 only added the origin keys ("dev", "seq", "known"); a version-1 line
+            // reads as it is, with no origin.
             entry = try EntryCodec.decodeLine(line)
         default: // a newer version, read for viewing only (versions below 1 are refused by the header)
             entry = try EntryCodec.decodeLine(line)

@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notSaved(file: String, cause: SystemError)
     /// A change this version cannot write (see `EntryCodec.encodeLine`); nothing was written.
     case invalidChange(id: String, detail: String)
+    /// This machine's device file (see `LocalDevice`) could not be read or written.
+    case cannotUseDevice(path: String, detail: String)
 
     public var message: String {
         switch self {
@@ -69,6 +71,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Your entry was NOT saved and is still on screen: \(cause.plainWords) (\(file)). \(cause.advice)"
         case let .invalidChange(id, detail):
             return "Your entry was NOT saved and is still on screen: record \(id) cannot be written because \(detail)."
+        case let .cannotUseDevice(path, detail):
+            return "IsoJournal cannot use this machine's device file \(path): \(detail). Nothing was changed. "
+                + "Move it away to give this machine a new device id (its entries so far stay in the journal)."
         }
     }
 

@@ -117,7 +117,7 @@ struct BadFileTests {
     @Test("a journal from a newer version can be viewed, is never written, and is not repaired")
     func newerVersion() {
         let journal = TemporaryJournal()
-        let bytes = Array(("{\"format\":\"isojournal\",\"schemaVersion\":2}\n"
+        let bytes = Array(("{\"format\":\"isojournal\",\"schemaVersion\":3}\n"
             + #"{"id":"symptom-2026-01-01-rash","rev":1,"kind":"symptom","recordedAt":"2026-01-01T10:00:00Z","day":"2026-01-01","data":{"grade":1,"symptom":"rash"},"mood":"new"}"#
             + "\n").utf8)
         journal.write(bytes)

@@ -120,7 +120,7 @@ struct SavingAndLoadingTests {
     @Test func newerFormatOpensForViewingOnlyAndIsNeverWritten() throws {
         try withTemporaryDirectory { dir in
             let path = dir + "/journal.jsonl"
-            var bytes = Array(#"{"format":"isojournal","schemaVersion":2,"createdAt":"2030-01-01T00:00:00Z","cipher":"none"}"#.utf8) + [0x0A]
+            var bytes = Array(#"{"format":"isojournal","schemaVersion":3,"createdAt":"2030-01-01T00:00:00Z","cipher":"none"}"#.utf8) + [0x0A]
             bytes += Array(#"{"id":"a","rev":1,"kind":"symptom","recordedAt":"2030-01-01T00:00:00Z","day":"2030-01-01","data":{"symptom":"x","grade":1}}"#.utf8) + [0x0A]
             bytes += Sample.futureLine + Array(#"{"id":"torn"#.utf8)
             writeFile(path, bytes)

@@ -64,6 +64,8 @@ public enum Timeline {
             if newest.isRetraction {
                 description = "withdrawn: " + description + (newest.reason.map { " (\($0))" } ?? "")
             }
+            // Every reader of the timeline (History, `show`, the plain mode, a caregiver) sees it.
+            if journal.isChangedOnTwoDevices(id) { description += " " + TwoDeviceRecords.mark }
             guard filter.matches(shown, alert: alert, description: description) else { continue }
             byDay[newest.day, default: []].append(TimelineRow(latest: newest, content: content, description: description, alert: alert))
         }

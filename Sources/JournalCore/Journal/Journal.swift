@@ -14,6 +14,11 @@ public struct Journal: Sendable {
     private var currentByKind: [EntryKind: [EntryID: Int]] = [:]
     /// What is worked out from the records (course, labs), kept until the next `apply`.
     var derived = DerivedRecords()
+    /// How many revisions each record has (every device's), and the highest revision number.
+    private var revisionCounts: [EntryID: Int] = [:]
+    private var highestRevisions: [EntryID: Int] = [:]
+    /// Records whose newest revision was written without seeing another machine's revision.
+    private var unconfirmedAcrossDevices: Set<EntryID> = []
 
     public init() {}
 
@@ -38,7 +43,48 @@ public struct Journal: Sendable {
         }
         if let kind = entry.kind { currentByKind[kind, default: [:]][entry.id] = index }
         newest[entry.id] = index
+        let before = revisionCounts[entry.id, default: 0]
+        revisionCounts[entry.id] = before + 1
+        highestRevisions[entry.id] = max(highestRevisions[entry.id] ?? 0, entry.revision)
+        // The writer saw fewer revisions than stand before this one: a change made on another
+        // machine meanwhile was not seen. A later revision written with all of them in view
+        // (any edit, or a confirmation) settles it.
+        if let origin = entry.origin, origin.knownRevisions < before {
+            unconfirmedAcrossDevices.insert(entry.id)
+        } else {
+            unconfirmedAcrossDevices.remove(entry.id)
+        }
         derived = DerivedRecords()
+    }
+
+    /// Records changed on two machines while they were apart, not yet confirmed: the newest
+    /// revision (the one shown) was written without seeing the other machine's. Sorted by id.
+    public var recordsChangedOnTwoDevices: [EntryID] { unconfirmedAcrossDevices.sorted() }
+
+    /// How many revisions of a record exist, from every device.
+    public func revisionCount(of id: EntryID) -> Int { revisionCounts[id] ?? 0 }
+
+    /// The highest revision number of a record: a new revision is numbered after it. With one
+    /// device it is the newest revision's; with several, another device may have gone further.
+    public func highestRevision(of id: EntryID) -> Int { highestRevisions[id] ?? 0 }
+
+    public func isChangedOnTwoDevices(_ id: EntryID) -> Bool { unconfirmedAcrossDevices.contains(id) }
+
+    /// For a record changed on two devices: the version shown (the newest revision) first, then
+    /// each other device's latest revision of it, the versions someone has to choose between.
+    public func competingVersions(of id: EntryID) -> [Entry] {
+        guard let shown = latestRevision(of: id) else { return [] }
+        var seenDevices: Set<String> = [shown.origin?.device ?? ""]
+        var others: [Entry] = []
+        // The writer of the shown version knew `knownRevisions` of them; older ones are not in question.
+        let all = history(of: id)
+        for entry in all.suffix(from: min(shown.origin?.knownRevisions ?? all.count, all.count)).reversed() {
+            let device = entry.origin?.device ?? ""
+            guard !seenDevices.contains(device) else { continue }
+            seenDevices.insert(device)
+            others.append(entry)
+        }
+        return [shown] + others
     }
 
     /// Current records of one kind (retracted ones left out), in no particular order.

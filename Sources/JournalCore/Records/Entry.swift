@@ -40,9 +40,12 @@ public struct Entry: Equatable, Sendable {
     public var body: EntryBody?
     /// Why a record was retracted or corrected, as the person said it.
     public var reason: String?
+    /// Which machine wrote it and what it knew then; nil for a line of a single-file
+    /// (version 1) journal, written before the journal had devices.
+    public var origin: EntryOrigin?
 
     public init(id: EntryID, revision: Int, recordedAt: Date, day: LocalDate, occurredAt: Date? = nil,
-                occurredOffsetSeconds: Int? = nil, body: EntryBody?, reason: String? = nil) {
+                occurredOffsetSeconds: Int? = nil, body: EntryBody?, reason: String? = nil, origin: EntryOrigin? = nil) {
         self.id = id
         self.revision = revision
         self.recordedAt = recordedAt
@@ -51,6 +54,7 @@ public struct Entry: Equatable, Sendable {
         self.occurredOffsetSeconds = occurredOffsetSeconds
         self.body = body
         self.reason = reason
+        self.origin = origin
     }
 
     public var isRetraction: Bool { body == nil }

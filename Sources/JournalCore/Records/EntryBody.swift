@@ -17,6 +17,7 @@ public enum EntryKind: String, Codable, Sendable, CaseIterable {
     case moodCheck = "mood-check"
     case reminderState = "reminder-state"
     case prescriberDecision = "prescriber-decision"
+    case deviceName = "device-name"
 }
 
 /// The content of a record. Each case's payload is its own small type with its own file.
@@ -38,6 +39,7 @@ public enum EntryBody: Equatable, Sendable {
     case moodCheck(MoodCheck)
     case reminderState(ReminderState)
     case prescriberDecision(PrescriberDecision)
+    case deviceName(DeviceName)
     /// A record written by a newer version of IsoJournal. Kept in the file untouched and
     /// counted, never shown as something it is not.
     case unrecognized(kind: String)
@@ -63,6 +65,7 @@ public enum EntryBody: Equatable, Sendable {
         case .moodCheck: return .moodCheck
         case .reminderState: return .reminderState
         case .prescriberDecision: return .prescriberDecision
+        case .deviceName: return .deviceName
         case .unrecognized: return nil
         }
     }

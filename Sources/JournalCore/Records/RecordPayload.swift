@@ -86,6 +86,7 @@ extension EntryKind {
         case .moodCheck: return MoodCheck.self
         case .reminderState: return ReminderState.self
         case .prescriberDecision: return PrescriberDecision.self
+        case .deviceName: return DeviceName.self
         }
     }
 
@@ -114,6 +115,7 @@ extension EntryBody {
         case .moodCheck(let payload): return payload
         case .reminderState(let payload): return payload
         case .prescriberDecision(let payload): return payload
+        case .deviceName(let payload): return payload
         case .unrecognized: return nil
         }
     }

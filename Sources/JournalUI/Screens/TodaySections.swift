@@ -32,6 +32,13 @@ struct TodaySections {
                          indent: 3, width: width, style: .warning)
             sections.append(TodaySection(heading: nil, lines: text.lines, priority: 0, isWhole: true))
         }
+        // A merge of two machines' logs found one intake recorded as taken on both.
+        let doubleDoses = TwoDeviceRecords.doubleDoses(in: journal, timeZone: timeZone)
+        if !doubleDoses.isEmpty {
+            var text = SectionedText()
+            for dose in doubleDoses { text.wrapped("! " + TwoDeviceRecords.text(dose), width: width, style: .alarm) }
+            sections.append(TodaySection(heading: nil, lines: text.lines, priority: 1, isWhole: true))
+        }
         let flags = journal.redFlags(on: today)
         if !flags.isEmpty {
             var text = SectionedText()
@@ -106,6 +113,11 @@ struct TodaySections {
         var panel = CoursePanel.lines(journal: journal, now: now, timeZone: timeZone, width: width, forViewer: readOnlyReason != nil)
         let heading = journal.courseRecords == nil ? nil : panel.removeFirst()
         var sections = [TodaySection(heading: heading, lines: panel, priority: 20, more: Self.more("isojournal status"))]
+        let twice = journal.recordsChangedOnTwoDevices.count
+        if twice > 0 {
+            let what = "⇄  \(twice) record\(twice == 1 ? "" : "s") changed on two devices, both versions kept (h History; isojournal sync status)"
+            sections.append(TodaySection(heading: nil, lines: [(" " + what, .warning)], priority: 21, gapBefore: false))
+        }
         let ahead = FutureDating(now: now, timeZone: timeZone).currentRecords(in: journal).sorted { $0.day < $1.day }
         if let first = ahead.first {
             let what = "\(ahead.count) record\(ahead.count == 1 ? "" : "s") dated after now, from \(DateText.short(first.day)) (h History)"

@@ -33,8 +33,14 @@ struct FileLook: Equatable {
 
 extension JournalStore {
     func fileLook() -> FileLook? {
-        guard let status = try? PosixFileSystem().lstat(journalPath) else { return nil }
-        return FileLook(device: status.device, inode: status.inode, size: status.size)
+        // Several machines: any log that grew or was replaced (a sync tool renames) counts.
+        var look: FileLook?
+        for path in watchedFiles {
+            guard let status = try? PosixFileSystem().lstat(path) else { continue }
+            look = FileLook(device: (look?.device ?? 0) &* 31 &+ status.device, inode: (look?.inode ?? 0) &* 31 &+ status.inode,
+                            size: (look?.size ?? 0) &+ status.size)
+        }
+        return look
     }
 }
 

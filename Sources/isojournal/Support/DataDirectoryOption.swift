@@ -17,8 +17,10 @@ struct DataDirectoryOption: ParsableArguments {
     func openStore(mode: JournalStore.Mode, showsNotices: Bool = false) throws(CommandFailure) -> JournalStore {
         let store: JournalStore
         do {
-            let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment)
-            store = try JournalStore(directory: directory, mode: mode, clock: { Date() })
+            let environment = ProcessInfo.processInfo.environment
+            let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment)
+            store = try JournalStore(directory: directory, mode: mode, clock: { Date() },
+                                     device: mode == .readWrite ? try Self.thisMachine(for: directory, environment: environment) : nil)
         } catch {
             throw CommandFailure.runtime(error.message)
         }
@@ -28,5 +30,15 @@ struct DataDirectoryOption: ParsableArguments {
             }
         }
         return store
+    }
+
+    /// This machine's device, when the journal is kept on several machines (made the first
+    /// time it is needed); nil for a one-machine journal, which needs none.
+    static func thisMachine(for directory: String, environment: [String: String],
+                            create: Bool = false) throws(StoreError) -> LocalDevice? {
+        guard let folder = LocalDevice.stateFolder(environment: environment) else { return nil }
+        if let device = try LocalDevice.load(folder: folder) { return device }
+        guard create || JournalStore.isKeptOnSeveralMachines(directory: directory) else { return nil }
+        return try LocalDevice.loadOrCreate(folder: folder)
     }
 }
