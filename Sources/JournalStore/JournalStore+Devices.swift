@@ -100,16 +100,23 @@ extension JournalStore {
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
         let lock = try JournalLock.acquire(path: layout.file(LogFileName.lock(device)), disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
+        // Like a one-file save: what was caught up is only taken into memory once the save
+        // lands (or when nothing is to be written), so a failed save leaves memory as it was.
         try refreshUnderOwnLock(&logs, disk: disk)
-        finishRefresh(logs)
+        if logs.newestVersion > JournalHeader.currentSchemaVersion { finishRefresh(logs) }
         if let readOnlyReason { throw .readOnly(file: ownPath, reason: readOnlyReason) }
 
         let changes: [JournalChange]
         switch decide(logs.journal) {
-        case .failure(let error): return .failure(error)
+        case .failure(let error):
+            finishRefresh(logs)
+            return .failure(error)
         case .success(let decided): changes = decided
         }
-        guard !changes.isEmpty else { return .success(journal) }
+        guard !changes.isEmpty else {
+            finishRefresh(logs)
+            return .success(journal)
+        }
 
         // Each line: numbered after the highest revision any machine wrote, a sequence after
         // every line read, and how many revisions of the record this machine knew.
@@ -149,10 +156,13 @@ extension JournalStore {
         let lock = try JournalLock.acquire(path: layout.file(LogFileName.lock(device)), disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
         try refreshUnderOwnLock(&logs, disk: disk)
-        finishRefresh(logs)
+        if logs.newestVersion > JournalHeader.currentSchemaVersion { finishRefresh(logs) }
         if let readOnlyReason { throw .readOnly(file: ownPath, reason: readOnlyReason) }
         let entries = choose(logs)
-        guard !entries.isEmpty else { return journal }
+        guard !entries.isEmpty else {
+            finishRefresh(logs)
+            return journal
+        }
         var lines: [UInt8] = []
         var lastLine: [UInt8] = []
         for entry in entries {
@@ -175,7 +185,11 @@ extension JournalStore {
         let saved: FilePosition
         let fd = try disk.openIfPresent(ownPath, flags: O_RDWR | O_APPEND | Disk.journalFlags)
         defer { if let fd { disk.closeQuietly(fd) } }
-        if let fd, let start = logs.sources[LogFileName.deviceLog(device)]?.position {
+        if let fd {
+            // The log exists: only ever appended to, never replaced (if it was not read, refuse).
+            guard let start = logs.sources[LogFileName.deviceLog(device)]?.position else {
+                throw .notSaved(file: ownPath, cause: SystemError(EIO, call: "read"))
+            }
             try append(lines, to: fd, restoringLength: start.length, disk: disk, file: ownPath)
             saved = FilePosition(device: start.device, inode: start.inode, length: start.length + lines.count,
                                  lineCount: start.lineCount + changes.count, lastLine: lastLine,
@@ -188,8 +202,7 @@ extension JournalStore {
                                  schemaVersion: JournalHeader.deviceLogsVersion)
         }
         logs.adoptAppended(written, position: saved)
-        deviceLogs = logs
-        journal = logs.journal
+        finishRefresh(logs)
     }
 }
 

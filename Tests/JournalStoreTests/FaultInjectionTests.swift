@@ -18,53 +18,67 @@ struct FaultInjectionTests {
         case grownByOther
     }
 
+    /// One file (format 1), or this machine's log in a journal kept on several machines.
+    enum Layout: CaseIterable { case oneFile, deviceLogs }
+
     struct Setup {
         var store: JournalStore
         var fileSystem: FaultyFileSystem
         var directory: String
+        /// The file a save appends to.
+        var file: String
     }
+
+    static let device = LocalDevice(id: "faded0000001")
 
     let change = Sample.symptom("acne", grade: 2, note: "chin")
 
-    func prepare(_ scenario: Scenario, in dir: String) throws -> Setup {
+    func prepare(_ scenario: Scenario, _ layout: Layout, in dir: String) throws -> Setup {
         if scenario != .missing { try Sample.writeMixedJournal(in: dir) }
-        let fileSystem = FaultyFileSystem()
-        let store = try JournalStore(directory: dir, fileSystem: fileSystem, clock: TestClock().read)
-        if scenario == .grownByOther {
-            try JournalStore(directory: dir, clock: TestClock().read).record([Sample.symptom("headache", grade: 1)])
+        var file = dir + "/journal.jsonl"
+        if layout == .deviceLogs {
+            _ = try JournalStore(directory: dir, clock: TestClock().read, device: Self.device).convertToDeviceLogs()
+            file = dir + "/" + LogFileName.deviceLog(Self.device.id)
+            // A machine that joined and has not written yet has no log: its first save creates it.
+            if scenario == .missing { unlink(file) }
         }
-        return Setup(store: store, fileSystem: fileSystem, directory: dir)
+        let fileSystem = FaultyFileSystem()
+        let store = try JournalStore(directory: dir, fileSystem: fileSystem, clock: TestClock().read, device: Self.device)
+        if scenario == .grownByOther {
+            try JournalStore(directory: dir, clock: TestClock().read, device: Self.device).record([Sample.symptom("headache", grade: 1)])
+        }
+        return Setup(store: store, fileSystem: fileSystem, directory: dir, file: file)
     }
 
     /// What a save that works produces: the file, the journal in memory, the calls it made.
-    func reference(_ scenario: Scenario) throws -> (file: [UInt8], memory: [Entry], calls: [String]) {
+    func reference(_ scenario: Scenario, _ layout: Layout) throws -> (file: [UInt8], memory: [Entry], calls: [String]) {
         try withTemporaryDirectory { dir in
-            let setup = try prepare(scenario, in: dir)
+            let setup = try prepare(scenario, layout, in: dir)
             setup.fileSystem.arm(failAt: nil)
             try setup.store.record([change])
-            return (fileBytes(setup.store.journalPath)!, setup.store.journal.revisions, setup.fileSystem.calls)
+            return (fileBytes(setup.file)!, setup.store.journal.revisions, setup.fileSystem.calls)
         }
     }
 
-    @Test(arguments: Scenario.allCases)
-    func failingAnyCallNeverHarmsTheJournal(scenario: Scenario) throws {
-        let expected = try reference(scenario)
+    @Test(arguments: Scenario.allCases, Layout.allCases)
+    func failingAnyCallNeverHarmsTheJournal(scenario: Scenario, layout: Layout) throws {
+        let expected = try reference(scenario, layout)
         #expect(expected.calls.contains("fsync") && expected.calls.contains("write"))
         var failures = 0
         for failAt in 1...(expected.calls.count + 1) {
             for pattern in [FaultyFileSystem.Pattern.once, .fromThenOn] {
                 for code in [ENOSPC, EIO] {
-                    let label = "\(scenario), call \(failAt) (\(failAt <= expected.calls.count ? expected.calls[failAt - 1] : "none")) failing \(pattern) with errno \(code)"
+                    let label = "\(scenario) \(layout), call \(failAt) (\(failAt <= expected.calls.count ? expected.calls[failAt - 1] : "none")) failing \(pattern) with errno \(code)"
                     try withTemporaryDirectory { dir in
-                        let setup = try prepare(scenario, in: dir)
+                        let setup = try prepare(scenario, layout, in: dir)
                         let store = setup.store
-                        let before = fileBytes(store.journalPath)
+                        let before = fileBytes(setup.file)
                         let memory = store.journal.revisions
                         setup.fileSystem.arm(failAt: failAt, pattern: pattern, errno: code)
                         let error = storeError { try store.record([change]) }
                         let calls = setup.fileSystem.calls
                         setup.fileSystem.disarm()
-                        let after = fileBytes(store.journalPath)
+                        let after = fileBytes(setup.file)
 
                         if let error {
                             failures += 1
@@ -92,18 +106,18 @@ struct FaultInjectionTests {
                             #expect(store.journal.revisions == expected.memory, "\(label)")
                         }
                         if pattern == .once {
-                            #expect(!directoryNames(dir).contains { $0.hasPrefix("journal.jsonl.tmp-") }, "\(label): temp left")
+                            #expect(!directoryNames(dir).contains { $0.contains(".jsonl.tmp-") }, "\(label): temp left")
                         }
                         #expect(!directoryNames(dir).contains { $0.hasPrefix("journal.torn-") }, "\(label)")
 
                         // Opening again finds a sound journal, no leftovers, and the failed save can be retried.
-                        let reopened = try JournalStore(directory: dir, clock: TestClock().read)
+                        let reopened = try JournalStore(directory: dir, clock: TestClock().read, device: Self.device)
                         #expect(reopened.notices.isEmpty, "\(label): \(reopened.notices)")
-                        #expect(!directoryNames(dir).contains { $0.hasPrefix("journal.jsonl.tmp-") }, "\(label)")
+                        #expect(!directoryNames(dir).contains { $0.contains(".jsonl.tmp-") }, "\(label)")
                         #expect(reopened.journal.revisions == (after == expected.file ? expected.memory : memory + reopened.journal.revisions.dropFirst(memory.count)), "\(label)")
                         if error != nil && after == before {
                             try store.record([change])
-                            let complete = fileBytes(store.journalPath) == expected.file
+                            let complete = fileBytes(setup.file) == expected.file
                             #expect(complete, "\(label): retry")
                             #expect(store.journal.revisions == expected.memory, "\(label): retry")
                         }
@@ -114,15 +128,15 @@ struct FaultInjectionTests {
         #expect(failures > 0)
     }
 
-    @Test(arguments: [Scenario.existing, .missing])
-    func shortWritesAndInterruptionsAreCarriedOn(scenario: Scenario) throws {
-        let expected = try reference(scenario)
+    @Test(arguments: [Scenario.existing, .missing], Layout.allCases)
+    func shortWritesAndInterruptionsAreCarriedOn(scenario: Scenario, layout: Layout) throws {
+        let expected = try reference(scenario, layout)
         try withTemporaryDirectory { dir in
-            let setup = try prepare(scenario, in: dir)
+            let setup = try prepare(scenario, layout, in: dir)
             setup.fileSystem.writeLimit = 7
             setup.fileSystem.interruptWrites = true
             try setup.store.record([change])
-            #expect(fileBytes(setup.store.journalPath) == expected.file)
+            #expect(fileBytes(setup.file) == expected.file)
             #expect(setup.store.journal.revisions == expected.memory)
         }
     }

@@ -58,7 +58,9 @@ struct DeviceLogs {
     /// is rebuilt unless the only news is lines this machine appended at the end.
     /// Throws only for this machine's own log (a damaged own log must not be written after).
     mutating func refresh(disk: Disk) throws(StoreError) {
-        let names = (try? disk.fileSystem.listDirectory(directory.path)) ?? []
+        // A listing that fails must never read as "every log is gone".
+        let names: [String]
+        do { names = try disk.fileSystem.listDirectory(directory.path) } catch { throw disk.failure(directory.path, error) }
         var present: Set<String> = []
         var appendedOwn: [Entry] = []
         var rebuild = false
@@ -127,12 +129,23 @@ struct DeviceLogs {
             fd = opened
         } catch {
             if isOwn { throw error }
-            // Another machine's file we cannot open (a link, a pipe): left out, and said by `check`.
-            sources[name] = Source(name: kind, damage: error.message)
-            return .replaced
+            switch error {
+            case .symbolicLink, .notAFile:
+                // Another machine's file that is not a file (a link, a pipe): left out, and said by `check`.
+                let hadLines = !(sources[name]?.entries.isEmpty ?? true)
+                sources[name] = Source(name: kind, damage: error.message)
+                return hadLines ? .replaced : .unchanged
+            default:
+                // A passing failure (I/O, memory): keep what was read before rather than drop it.
+                return .unchanged
+            }
         }
         defer { disk.closeQuietly(fd) }
-        let status = try disk.fstat(fd, file: path)
+        let status: FileStatus
+        do { status = try disk.fstat(fd, file: path) } catch {
+            if isOwn { throw error }
+            return .unchanged
+        }
         guard status.kind == .regular else {
             if isOwn { throw .notAFile(file: path) }
             sources[name] = Source(name: kind, damage: "it is not a regular file")
@@ -141,15 +154,21 @@ struct DeviceLogs {
 
         var source = sources[name] ?? Source(name: kind)
         var start: FilePosition?
-        if let position = source.position, position.isSameFile(as: status), status.size >= position.length,
-           source.damage == nil,
-           try disk.read(fd, count: position.lastLine.count, at: position.length - position.lastLine.count, file: path)
-            == position.lastLine {
-            start = position
-            if status.size == position.length { return .unchanged }
+        let bytes: [UInt8]
+        do {
+            if let position = source.position, position.isSameFile(as: status), status.size >= position.length,
+               source.damage == nil,
+               try disk.read(fd, count: position.lastLine.count, at: position.length - position.lastLine.count, file: path)
+                == position.lastLine {
+                start = position
+                if status.size == position.length { return .unchanged }
+            }
+            bytes = try disk.readToEnd(fd, from: start?.length ?? 0, sizeHint: status.size, file: path)
+        } catch {
+            if isOwn { throw error }
+            return .unchanged // read again next time; what was read stays
         }
         let from = start?.length ?? 0
-        let bytes = try disk.readToEnd(fd, from: from, sizeHint: status.size, file: path)
         let result: JournalReader.Result
         do {
             result = try JournalReader.read(bytes, firstLine: (start?.lineCount ?? 0) + 1, startsWithHeader: start == nil,

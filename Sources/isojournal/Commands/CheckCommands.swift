@@ -19,6 +19,12 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let directory = location.severalMachinesFolder {
+                let checked = DeviceLogsCheck.report(directory: directory)
+                checked.lines.forEach(say)
+                if !checked.isSound { throw ExitCode(1) }
+                return
+            }
             let finding = try location.check()
             for line in JournalFindingText.report(finding) { say(line) }
             if !finding.isSound {
@@ -51,6 +57,11 @@ struct RepairCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if location.severalMachinesFolder != nil {
+                throw CommandFailure.runtime("repair works on a one-file journal. In a journal kept on several machines each log is "
+                                             + "only written by its own machine: run `isojournal check` there; a damaged copy of "
+                                             + "another machine's log is replaced by the sync tool from that machine.")
+            }
             let finding = try location.check()
             guard let examination = finding.examination, finding.state == .examined else {
                 for line in JournalFindingText.report(finding) { say(line) }
@@ -99,6 +110,13 @@ struct RepairCommand: ParsableCommand {
 }
 
 extension DataDirectoryOption {
+    /// The data folder, when it holds a journal kept on several machines.
+    var severalMachinesFolder: String? {
+        guard let directory = try? DataDirectory.resolve(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment),
+              JournalStore.isKeptOnSeveralMachines(directory: directory) else { return nil }
+        return directory
+    }
+
     func check() throws(CommandFailure) -> JournalRepair.Finding {
         do {
             let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: ProcessInfo.processInfo.environment)

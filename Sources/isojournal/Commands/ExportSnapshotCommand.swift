@@ -24,9 +24,15 @@ struct ExportSnapshotCommand: ParsableCommand {
             let store = try location.openStore(mode: .readOnly)
             for notice in store.notices { StandardOutput.warn(notice) }
             let bytes: [UInt8]
-            do throws(SnapshotError) {
-                bytes = try Snapshot.make(journalPath: store.journalPath, createdAt: Date())
-            } catch {
+            do {
+                if let merged = try store.mergedJournalBytes(createdAt: Date()) {
+                    bytes = Snapshot.make(journalBytes: merged, createdAt: Date())
+                } else {
+                    bytes = try Snapshot.make(journalPath: store.journalPath, createdAt: Date())
+                }
+            } catch let error as StoreError {
+                throw CommandFailure.runtime(error.message)
+            } catch let error as SnapshotError {
                 throw CommandFailure.runtime(error.message)
             }
             guard let written = try OutputDestination.deliver(bytes, to: output, force: force, readOnScreen: false,
