@@ -35,8 +35,10 @@ struct KillTests {
         }
     }
 
-    @Test("killed writers never corrupt the journal or lose an acknowledged entry")
-    func killedWritersLoseNothingAcknowledged() throws {
+    /// `deviceLogs`: the same on one machine of a journal kept on several (`sync setup` first):
+    /// the writers append to this machine's own log.
+    @Test("killed writers never corrupt the journal or lose an acknowledged entry", arguments: [false, true])
+    func killedWritersLoseNothingAcknowledged(deviceLogs: Bool) throws {
         let target = ReliabilitySettings.integer("ISOJOURNAL_KILL_TEST_ROUNDS", default: 50)
         let seed = UInt64(ReliabilitySettings.integer("ISOJOURNAL_KILL_TEST_SEED", default: 1))
         var random = SeededRandom(seed: seed)
@@ -53,6 +55,11 @@ struct KillTests {
             if round % 12 == 1 { // a fresh folder: the next saves create the journal
                 journal = TemporaryJournal()
                 acknowledged = [:]
+                if deviceLogs {
+                    journal.extraEnvironment = ["ISOJOURNAL_STATE_DIR": journal.directory + "-state"]
+                    let setup = journal.run("sync", "setup")
+                    #expect(setup.status == 0, "\(setup.stderr)")
+                }
             }
             let day = isoDay(round), noteText = "kill-\(seed)-\(round)"
             // Half the kills anywhere in a writer's life, half near its end, where it saves.
@@ -87,12 +94,12 @@ struct KillTests {
                 if lifetimes.count > 30 { lifetimes.removeFirst() }
                 estimate = lifetimes.sorted()[lifetimes.count / 2]
                 // This writer started and finished: whatever an earlier kill left is gone.
-                figures.staleTemps += journal.fileNames.filter { $0.hasPrefix("journal.jsonl.tmp-") }.count
+                figures.staleTemps += journal.fileNames.filter { $0.contains(".jsonl.tmp-") }.count
             } else {
                 figures.unexpectedExits += 1
                 Issue.record("round \(round): writer ended with \(writer.wait()): \(writer.stderr)")
             }
-            if journal.fileNames.contains(where: { $0.hasPrefix("journal.jsonl.tmp-") }) { figures.killsLeavingTemp += 1 }
+            if journal.fileNames.contains(where: { $0.contains(".jsonl.tmp-") }) { figures.killsLeavingTemp += 1 }
 
             // The journal opens and parses, and holds every acknowledged entry.
             guard FileManager.default.fileExists(atPath: journal.journalPath) else {
@@ -116,10 +123,10 @@ struct KillTests {
         // One last writer that is not killed: it must start cleanly and leave nothing behind.
         let last = journal.run("log", "symptom", "rash", "1", "--note", "after the kills")
         #expect(last.status == 0, "\(last.stderr)")
-        figures.staleTemps += journal.fileNames.filter { $0.hasPrefix("journal.jsonl.tmp-") }.count
+        figures.staleTemps += journal.fileNames.filter { $0.contains(".jsonl.tmp-") }.count
         #expect(journal.run("check").status == 0)
 
-        print(figures)
+        print((deviceLogs ? "ON THIS MACHINE'S LOG, " : "") + figures.description)
         #expect(figures.kills >= target, "only \(figures.kills) of \(target) writers could be killed")
         #expect(figures.corrupt == 0)
         #expect(figures.lost == 0)

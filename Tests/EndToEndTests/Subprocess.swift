@@ -89,7 +89,11 @@ final class TemporaryJournal {
     }
     deinit { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: directory).deletingLastPathComponent().path) }
 
-    var environment: [String: String] { ["ISOJOURNAL_DATA_DIR": directory, "TZ": "UTC", "LANG": "C.UTF-8"] }
+    /// Added to every run's environment (e.g. `ISOJOURNAL_STATE_DIR`, this machine's device file).
+    var extraEnvironment: [String: String] = [:]
+    var environment: [String: String] {
+        ["ISOJOURNAL_DATA_DIR": directory, "TZ": "UTC", "LANG": "C.UTF-8"].merging(extraEnvironment) { $1 }
+    }
 
     func run(_ arguments: String..., stdin: String? = nil) -> Subprocess.Result {
         Subprocess.run([Binary.path] + arguments, environment: environment, stdin: stdin)

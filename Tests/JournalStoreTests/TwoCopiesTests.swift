@@ -28,13 +28,17 @@ struct TwoCopiesTests {
         }
     }
 
-    @Test func concurrentSavesFromTwoThreadsLoseNothing() throws {
+    /// Also on one machine of a journal kept on several: two copies share that machine's log and lock.
+    @Test(arguments: [false, true])
+    func concurrentSavesFromTwoThreadsLoseNothing(deviceLogs: Bool) throws {
         try withTemporaryDirectory { dir in
             let rounds = 40
             let failures = FailureList()
+            let device = deviceLogs ? LocalDevice(id: "c0c0c0c0c0c0") : nil
+            if let device { _ = try JournalStore(directory: dir, device: device).convertToDeviceLogs() }
             DispatchQueue.concurrentPerform(iterations: 2) { copy in
                 do {
-                    let store = try JournalStore(directory: dir, lockTimeout: .seconds(20))
+                    let store = try JournalStore(directory: dir, lockTimeout: .seconds(20), device: device)
                     for round in 0..<rounds {
                         try store.transaction { journal in
                             // The count lives in the note: a grade is only ever 0–3.
@@ -48,7 +52,8 @@ struct TwoCopiesTests {
                 }
             }
             #expect(failures.items.isEmpty)
-            let journal = try JournalStore(directory: dir).journal
+            let journal = try JournalStore(directory: dir, device: device).journal
+            #expect(journal.recordsChangedOnTwoDevices.isEmpty)
             let counter = SymptomRating.entryID(day: Sample.day, symptom: "counter")
             #expect(journal.history(of: counter).map(\.revision) == Array(1...(2 * rounds)))
             #expect(journal.symptomRating(on: Sample.day, symptom: "counter")?.note == String(2 * rounds))
