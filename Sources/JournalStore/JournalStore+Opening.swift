@@ -41,6 +41,12 @@ extension JournalStore {
     func openForWriting() throws(StoreError) {
         let disk = Disk(fileSystem: fileSystem, activity: .loading)
         try prepareFolder(disk: disk)
+        // Several machines: only this machine's own lock and log are ever touched (a machine
+        // that only views creates nothing, not even the one-file journal's lock).
+        if Self.isKeptOnSeveralMachines(directory: directory) {
+            try switchToDeviceLogs(disk: disk)
+            return
+        }
         let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
         removeStaleTempFiles()

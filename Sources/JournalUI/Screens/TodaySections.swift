@@ -115,7 +115,7 @@ struct TodaySections {
         var sections = [TodaySection(heading: heading, lines: panel, priority: 20, more: Self.more("isojournal status"))]
         let twice = journal.recordsChangedOnTwoDevices.count
         if twice > 0 {
-            let what = "⇄  \(twice) record\(twice == 1 ? "" : "s") changed on two devices, both versions kept (h History; isojournal sync status)"
+            let what = "⇄  \(twice) record\(twice == 1 ? "" : "s") changed on two devices, both kept (h History)"
             sections.append(TodaySection(heading: nil, lines: [(" " + what, .warning)], priority: 21, gapBefore: false))
         }
         let ahead = FutureDating(now: now, timeZone: timeZone).currentRecords(in: journal).sorted { $0.day < $1.day }

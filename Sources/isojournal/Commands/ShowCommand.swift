@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
                     .trimmingCharacters(in: .newlines) }
                 say(lines.isEmpty ? "[]" : "[\n" + lines.joined(separator: ",\n") + "\n]")
             } else {
-                say(JournalText.days(entries, timeZone: .current))
+                say(JournalText.days(entries, timeZone: .current, marked: Set(journal.recordsChangedOnTwoDevices)))
             }
         }
     }
