@@ -209,6 +209,21 @@ struct EncryptionPrimitivesTests {
         }
     }
 
+    @Test func onlyTheCanonicalBase64SpellingIsRead() throws {
+        #expect(StrictBase64.decode(Array("QQ==".utf8)) == [0x41])
+        #expect(StrictBase64.decode(Array("QR==".utf8)) == nil, "the same byte, with the unused bits set")
+        #expect(StrictBase64.decode(Array("QQ".utf8)) == nil && StrictBase64.decode(Array("Q Q=".utf8)) == nil)
+        // A box of 28 + 30 bytes ends in "==": its last digit has 4 unused bits; setting one is damage.
+        let key = DataKey.random()
+        let sealed = SealedLine.seal(plaintextLine: Array(Self.recordLine.prefix(30)), key: key)
+        #expect(sealed.suffix(4).elementsEqual(#"=="}"#.utf8))
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        let last = sealed.count - 5
+        var changed = sealed
+        changed[last] = alphabet[try #require(alphabet.firstIndex(of: sealed[last])) ^ 1]
+        #expect(isDamaged(changed, key: key))
+    }
+
     @Test func aLineSealedWithAnotherKeyIsToldApartFromADamagedOne() throws {
         let mine = DataKey.random()
         let theirs = DataKey.random()
