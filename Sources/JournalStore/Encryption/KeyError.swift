@@ -29,8 +29,9 @@ public enum KeyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The journal's key file (journal.key) was written by a newer version of IsoJournal (\(detail)). "
                 + "Nothing was changed. Update IsoJournal to open this journal."
         case let .workFactorOutOfRange(logN):
-            return "The key file asks for scrypt work factor 2^\(logN), outside what IsoJournal uses "
-                + "(2^\(JournalKey.minimumLogN) to 2^\(JournalKey.maximumLogN)). It was not unlocked and nothing was changed."
+            return "The scrypt work factor 2^\(logN) is outside what IsoJournal makes or accepts "
+                + "(2^\(JournalKey.minimumLogN) to 2^\(JournalKey.maximumLogN)), so the key file was not made or "
+                + "unlocked. Nothing was changed."
         case .derivationFailed:
             return "The passphrase could not be checked: the computer did not have the memory it needs "
                 + "(scrypt). Close other programs and try again; nothing was changed."
