@@ -33,7 +33,15 @@ import Foundation
 ///   IsoJournal can say "newer" rather than "damaged".
 ///
 /// Base64 is standard with padding (RFC 4648 §4) and only the canonical spelling is read.
-/// A missing final "\n" is tolerated; anything else differing is "damaged".
+/// A missing final "\n" is tolerated; anything else differing is "damaged". A file is 261
+/// bytes (logN of two digits); more than 4096 is refused as damaged.
+///
+/// A reader checks, in this order, and derives nothing until all pass: the check value
+/// (`damaged`), `format` (`damaged`), `version` (above 1: `newerVersion`), `kdf` (not
+/// "scrypt": `newerVersion`), r = 8 and p = 1 (`damaged`), logN within 10...22
+/// (`workFactorOutOfRange`, so a file cannot make it spend minutes or gigabytes), the sizes
+/// and spellings of salt, keyID and wrappedKey (`damaged`). Then a tag that does not verify
+/// means `wrongPassphrase`, and a key whose ID differs from `keyID` means `damaged`.
 public enum JournalKey {
     public static let fileName = "journal.key"
     public static let formatName = "isojournal-key"
