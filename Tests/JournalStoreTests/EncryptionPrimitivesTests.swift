@@ -209,6 +209,32 @@ struct EncryptionPrimitivesTests {
         }
     }
 
+    @Test func base64IsFoundationsSpellingAndEveryOtherSpellingIsRefused() {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        for count in 1...64 {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255) }
+            let encoded = StrictBase64.encode(bytes)
+            #expect(encoded == Array(Data(bytes).base64EncodedData()))
+            #expect(StrictBase64.decode(encoded) == bytes)
+            // Of the 64 digits that could stand last before padding, only the written one reads as these bytes.
+            let padding = encoded.reversed().prefix { $0 == UInt8(ascii: "=") }.count
+            let last = encoded.count - 1 - padding
+            let accepted = alphabet.filter { digit in
+                var other = encoded
+                other[last] = digit
+                return StrictBase64.decode(other) == bytes
+            }
+            #expect(accepted == [encoded[last]], "\(count) bytes")
+            for position in encoded.indices {
+                for bad in [UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "\n"), 0x80] where encoded[position] != bad {
+                    var other = encoded
+                    other[position] = bad
+                    #expect(StrictBase64.decode(other) == nil || (bad == UInt8(ascii: "=") && position >= last))
+                }
+            }
+        }
+    }
+
     @Test func onlyTheCanonicalBase64SpellingIsRead() throws {
         #expect(StrictBase64.decode(Array("QQ==".utf8)) == [0x41])
         #expect(StrictBase64.decode(Array("QR==".utf8)) == nil, "the same byte, with the unused bits set")
