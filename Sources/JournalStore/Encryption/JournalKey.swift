@@ -50,7 +50,7 @@ public enum JournalKey {
     public static let minimumLogN = 10
     /// 2^22 with r = 8 is 4 GiB and several seconds; a file asking for more is refused unread.
     public static let maximumLogN = 22
-    /// What `ScryptTuning.pickLogN` chose on the development machine (≈0.5 s; see ScryptTuning).
+    /// What `ScryptTuning.pickLogN` chose on the development machine (2^17, 128 MiB; see ScryptTuning).
     public static let defaultLogN = 17
 
     static let r = 8

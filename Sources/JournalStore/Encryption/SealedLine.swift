@@ -19,6 +19,8 @@ import Foundation
 ///
 /// `seal` traps on a plaintext containing "\n" (a caller's mistake: it would come back as two
 /// lines). A 200-byte line becomes 346 bytes: 38 fixed + base64 of 12 + 200 + 16.
+/// Cost per 200-byte line (release build, 2 loaded cores): seal 7–16 µs, open 5.5–9 µs, of
+/// which the ChaCha20-Poly1305 call itself is ~4 µs and base64 ~1 µs.
 ///
 /// Telling lines apart without decrypting: a sealed line starts with the 15 bytes
 /// `{"sealedWith":"`; a plain record starts `{"id":` and a header `{"format":`.
