@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Encryption at rest: ChaCha20-Poly1305, HMAC (Crypto) and scrypt (_CryptoExtras).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // Data files under Resources/, compiled into the binary so an installed copy needs no bundle.
@@ -35,7 +37,14 @@ let package = Package(
             ]
         ),
         .target(name: "JournalCore", dependencies: ["JournalResources"]),
-        .target(name: "JournalStore", dependencies: ["JournalCore"]),
+        .target(
+            name: "JournalStore",
+            dependencies: [
+                "JournalCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "TerminalCanvas"),
         .target(name: "JournalUI", dependencies: ["JournalCore", "TerminalCanvas"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
