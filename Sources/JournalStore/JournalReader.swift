@@ -32,8 +32,11 @@ enum JournalReader {
     /// `schemaVersion` is the header's, when the stretch starts after it.
     /// `stopAtDamage`: a line that cannot be read ends the reading without an error, the lines
     /// before it kept (another machine's log may be arriving through a sync tool).
+    /// `key`: an encrypted journal's data key; each sealed line is opened with it before it is
+    /// read (lines that are not sealed read as they are, as during `encrypt`).
     static func read(_ bytes: [UInt8], firstLine: Int, startsWithHeader: Bool,
-                     schemaVersion: Int = JournalHeader.currentSchemaVersion, stopAtDamage: Bool = false) throws(Failure) -> Result {
+                     schemaVersion: Int = JournalHeader.currentSchemaVersion, stopAtDamage: Bool = false,
+                     key: DataKey? = nil) throws(Failure) -> Result {
         var result = Result()
         var failure: Failure?
         bytes.withUnsafeBytes { (all: UnsafeRawBufferPointer) in
@@ -49,7 +52,12 @@ enum JournalReader {
                         result.header = try JournalHeader.decodeLine(Data(line))
                     } else {
                         let version = result.header?.schemaVersion ?? schemaVersion
-                        result.entries.append(try SchemaMigration.decodeEntry(line, writtenIn: version))
+                        if SealedLine.isSealed(line) {
+                            let plain = try JournalCipher.open(Array(line), key: key)
+                            result.entries.append(try SchemaMigration.decodeEntry(Data(plain), writtenIn: version))
+                        } else {
+                            result.entries.append(try SchemaMigration.decodeEntry(line, writtenIn: version))
+                        }
                     }
                 } catch {
                     failure = Failure(line: number, detail: error.detail, schemaVersion: result.header?.schemaVersion)

@@ -21,6 +21,7 @@ extension JournalStore {
         position = nil
         let writes = mode == .readWrite && localDevice.map { !$0.readOnly } == true && !isReadOnly
         deviceLogs = DeviceLogs(directory: layout, ownDevice: writes ? localDevice?.id : nil)
+        deviceLogs?.key = dataKey
         if mode == .readWrite && !isReadOnly {
             if localDevice == nil {
                 markReadOnly("this journal is kept on several machines and this copy of IsoJournal has no device id")
@@ -132,8 +133,9 @@ extension JournalStore {
             entry.origin = EntryOrigin(device: device, sequence: sequence, knownRevisions: working.revisionCount(of: change.id))
             do throws(EntryCodec.Problem) {
                 try EntryCodec.check(entry)
-                lastLine = EntryCodec.encodeLine(entry, retractedKind: working.latestRevision(of: change.id)?.body?.kindName)
-                let read = try EntryCodec.decodeLine(lastLine)
+                let plain = EntryCodec.encodeLine(entry, retractedKind: working.latestRevision(of: change.id)?.body?.kindName)
+                let read = try EntryCodec.decodeLine(plain)
+                lastLine = JournalCipher.onDisk(plain, key: dataKey)
                 working.apply(read)
                 written.append(read)
             } catch {
@@ -169,7 +171,7 @@ extension JournalStore {
             if case .unrecognized(let kind)? = entry.body {
                 throw .invalidChange(id: entry.id.rawValue, detail: "it is a \"\(kind)\" record from a newer IsoJournal; update IsoJournal first")
             }
-            lastLine = EntryCodec.encodeLine(entry)
+            lastLine = JournalCipher.onDisk(EntryCodec.encodeLine(entry), key: dataKey)
             lines += lastLine
         }
         try appendToOwnLog(lines, entries: entries, lastLine: lastLine, logs: &logs, disk: disk)

@@ -35,6 +35,10 @@ public final class JournalStore {
     public let localDevice: LocalDevice?
     /// Set when the folder holds a several-machines journal (format version 2).
     var deviceLogs: DeviceLogs?
+    /// An encrypted journal's data key, unlocked with the passphrase (see `JournalKey`).
+    public let dataKey: DataKey?
+    /// Whether the folder holds an encrypted journal (a `journal.key`).
+    public var isEncrypted: Bool { access(layout.file(JournalKey.fileName), F_OK) == 0 }
     /// Whether the folder holds a several-machines journal (format version 2).
     public var hasDeviceLogs: Bool { deviceLogs != nil }
     /// Problems with other machines' files already told, so each is told once.
@@ -44,7 +48,7 @@ public final class JournalStore {
     /// A missing journal is an empty one; read-write mode creates it on the first `record`.
     public init(directory: String, mode: Mode = .readWrite, fileSystem: any FileSystem = PosixFileSystem(),
                 clock: @escaping () -> Date = { Date() }, lockTimeout: Duration = .seconds(3),
-                device: LocalDevice? = nil) throws(StoreError) {
+                device: LocalDevice? = nil, key: DataKey? = nil) throws(StoreError) {
         layout = DataDirectory(path: directory)
         self.directory = layout.path
         journalPath = layout.journalPath
@@ -53,6 +57,10 @@ public final class JournalStore {
         self.clock = clock
         self.lockTimeout = lockTimeout
         localDevice = device
+        dataKey = key
+        if key == nil, access(layout.file(JournalKey.fileName), F_OK) == 0 {
+            throw .locked(path: layout.file(JournalKey.fileName))
+        }
         switch mode {
         case .readOnly:
             readOnlyReason = "it was opened in viewing mode"

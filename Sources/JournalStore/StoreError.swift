@@ -29,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidChange(id: String, detail: String)
     /// This machine's device file (see `LocalDevice`) could not be read or written.
     case cannotUseDevice(path: String, detail: String)
+    /// The journal is encrypted and was opened without its key.
+    case locked(path: String)
 
     public var message: String {
         switch self {
@@ -71,6 +73,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Your entry was NOT saved and is still on screen: \(cause.plainWords) (\(file)). \(cause.advice)"
         case let .invalidChange(id, detail):
             return "Your entry was NOT saved and is still on screen: record \(id) cannot be written because \(detail)."
+        case let .locked(path):
+            return "This journal is encrypted (\(path)): IsoJournal needs its passphrase to open it. Nothing was read or changed."
         case let .cannotUseDevice(path, detail):
             return "IsoJournal cannot use this machine's device file \(path): \(detail). Nothing was changed. "
                 + "Move it away to give this machine a new device id (its entries so far stay in the journal)."

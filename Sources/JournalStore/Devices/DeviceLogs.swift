@@ -30,6 +30,8 @@ struct DeviceLogs {
     let directory: DataDirectory
     /// This machine's id, when it writes (its log's lines are the ones it appends).
     let ownDevice: String?
+    /// An encrypted journal's data key (nil: not encrypted, or not unlocked).
+    var key: DataKey?
     private(set) var sources: [String: Source] = [:]
     /// The merged journal.
     private(set) var journal = Journal()
@@ -173,7 +175,7 @@ struct DeviceLogs {
         do {
             result = try JournalReader.read(bytes, firstLine: (start?.lineCount ?? 0) + 1, startsWithHeader: start == nil,
                                             schemaVersion: start?.schemaVersion ?? JournalHeader.deviceLogsVersion,
-                                            stopAtDamage: !isOwn)
+                                            stopAtDamage: !isOwn, key: key)
         } catch {
             if isOwn {
                 let version = error.schemaVersion ?? JournalHeader.deviceLogsVersion
