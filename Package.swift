@@ -5,6 +5,7 @@
 //   isojournal -> TerminalBackend -> TerminalCanvas (Canvas, Style, Key: no journal in the backend)
 //   isojournal -> JournalStore -> JournalCore
 //   JournalCore -> JournalResources (the embedded rule and catalogue files)
+//   JournalCore, JournalStore -> swift-crypto (SHA-256; age snapshots: HKDF, HMAC, ChaCha20-Poly1305, scrypt)
 import PackageDescription
 
 let package = Package(
@@ -15,6 +16,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 (Crypto) and, for age snapshots, HKDF, HMAC, ChaCha20-Poly1305 and scrypt
+        // (scrypt is in _CryptoExtras). Reviewed, constant-time code instead of our own.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // Data files under Resources/, compiled into the binary so an installed copy needs no bundle.
@@ -34,8 +38,18 @@ let package = Package(
                 .embedInCode("fhir-codes.json"),
             ]
         ),
-        .target(name: "JournalCore", dependencies: ["JournalResources"]),
-        .target(name: "JournalStore", dependencies: ["JournalCore"]),
+        .target(
+            name: "JournalCore",
+            dependencies: ["JournalResources", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "JournalStore",
+            dependencies: [
+                "JournalCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "TerminalCanvas"),
         .target(name: "JournalUI", dependencies: ["JournalCore", "TerminalCanvas"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
