@@ -2,7 +2,7 @@
 /// caregiver can open one with IsoJournal or with any `age` client (`age -d`).
 extension Snapshot {
     /// A snapshot file as read from disk, before it is opened: plain or age-encrypted.
-    public struct File: Sendable {
+    public struct File: Sendable, Equatable {
         public let path: String
         let bytes: [UInt8]
         /// An age file: opening it needs the passphrase.
