@@ -21,15 +21,14 @@ struct AgeKnownAnswerTests {
         #expect(try Age.workFactor(of: file) == 18)
         #expect(try Age.decrypt(file, passphrase: Self.passphrase)
                 == Array("IsoJournal age fixture: made by Debian's age 1.1.1 with age -p.\n".utf8))
-        #expect(throws: AgeError.wrongPassphrase) { try Age.decrypt(file, passphrase: Array("correct horse battery stapler".utf8)) }
     }
 
-    @Test("a three-chunk file made by age -p, whole and cut at its chunk boundaries")
+    /// (Each decryption here costs a work-factor-18 scrypt, seconds in a debug build: the
+    /// refusals are tested on cheap files in AgeTests.)
+    @Test("a three-chunk file made by age -p")
     func threeChunks() throws {
         let file = try Self.fixture("three-chunks.age")
         #expect(try Age.decrypt(file, passphrase: Self.passphrase) == (0..<150_000).map { UInt8($0 * 7 % 251) })
-        let payload = try AgeHeader.parse(file).payloadStart + 16
-        #expect(throws: AgeError.truncated) { try Age.decrypt(Array(file.prefix(payload + 2 * (65_536 + 16))), passphrase: Self.passphrase) }
     }
 
     /// The C2SP age test kit (age-encryption.org/testkit), when a copy is at $AGE_TESTKIT_DIR:
