@@ -5,6 +5,7 @@
 //   isojournal -> TerminalBackend -> TerminalCanvas (Canvas, Style, Key: no journal in the backend)
 //   isojournal -> JournalStore -> JournalCore
 //   JournalCore -> JournalResources (the embedded rule and catalogue files)
+//   JournalCore, JournalStore -> swift-crypto (SHA-256; age snapshots: HKDF, HMAC, ChaCha20-Poly1305, scrypt)
 import PackageDescription
 
 let package = Package(
@@ -15,7 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Encryption at rest: ChaCha20-Poly1305, HMAC (Crypto) and scrypt (_CryptoExtras).
+        // SHA-256, HKDF, HMAC and ChaCha20-Poly1305 (Crypto) and scrypt (_CryptoExtras), for
+        // snapshots (age) and encryption at rest: reviewed, constant-time code instead of our own.
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
@@ -36,7 +38,10 @@ let package = Package(
                 .embedInCode("fhir-codes.json"),
             ]
         ),
-        .target(name: "JournalCore", dependencies: ["JournalResources"]),
+        .target(
+            name: "JournalCore",
+            dependencies: ["JournalResources", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "JournalStore",
             dependencies: [

@@ -36,7 +36,7 @@ public enum Snapshot {
         json.add("snapshotVersion", int: version)
         json.add("createdAt", string: Timestamp.utcText(createdAt))
         json.add("journalBytes", int: journalBytes.count)
-        json.add("sha256", string: SHA256.hex(journalBytes))
+        json.add("sha256", string: Checksum.sha256Hex(journalBytes))
         return json.line()
     }
 
@@ -46,10 +46,10 @@ public enum Snapshot {
         public let journal: Journal
     }
 
-    /// Reads and checks a snapshot file: its header, its length, its checksum, every line.
+    /// Reads and checks a plain snapshot file: its header, its length, its checksum, every line.
+    /// An encrypted one is refused with `.needsPassphrase`; open those with `readFile` + `open`.
     public static func load(path: String, fileSystem: any FileSystem = PosixFileSystem()) throws(SnapshotError) -> Contents {
-        guard let bytes = try readRegularFile(path, fileSystem: fileSystem) else { throw .cannotRead(file: path) }
-        return try read(bytes, file: path)
+        try open(readFile(path: path, fileSystem: fileSystem), passphrase: nil)
     }
 
     public static func read(_ bytes: [UInt8], file: String) throws(SnapshotError) -> Contents {
@@ -63,7 +63,7 @@ public enum Snapshot {
         guard fields.format == formatName else { throw .notASnapshot(file: file) }
         guard fields.snapshotVersion <= version else { throw .newerVersion(file: file, version: fields.snapshotVersion) }
         let journalBytes = Array(bytes[(newline + 1)...])
-        guard journalBytes.count == fields.journalBytes, SHA256.hex(journalBytes) == fields.sha256.lowercased() else {
+        guard journalBytes.count == fields.journalBytes, Checksum.sha256Hex(journalBytes) == fields.sha256.lowercased() else {
             throw .changed(file: file, expectedBytes: fields.journalBytes, actualBytes: journalBytes.count)
         }
         return Contents(createdAt: Timestamp.parse(fields.createdAt), journal: try journal(from: journalBytes, file: file))
@@ -101,6 +101,12 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAFile(file: String, what: String)
     /// The path is a symbolic link; it was not followed.
     case symbolicLink(file: String)
+    /// An age-encrypted snapshot and no passphrase to open it.
+    case needsPassphrase(file: String)
+    /// The passphrase does not open the encrypted snapshot (or its passphrase stanza was changed).
+    case wrongPassphrase(file: String)
+    /// An age file that cannot be opened for another reason: `reason` ends the sentence "FILE …".
+    case encryptionRefused(file: String, reason: String)
 
     public var message: String {
         switch self {
@@ -122,6 +128,12 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "Give the path of the snapshot file itself."
         case let .symbolicLink(file):
             return "\(file) is a symbolic link; IsoJournal does not follow it. Give the path of the snapshot file itself."
+        case let .needsPassphrase(file):
+            return "\(file) is an encrypted snapshot: it needs its passphrase to open."
+        case let .wrongPassphrase(file):
+            return "The passphrase does not open the encrypted snapshot \(file). Nothing was shown."
+        case let .encryptionRefused(file, reason):
+            return "The encrypted snapshot \(file) \(reason). It was not opened."
         }
     }
 

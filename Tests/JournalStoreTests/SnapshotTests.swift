@@ -15,7 +15,7 @@ struct SnapshotTests {
             let header = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
             #expect(header.hasPrefix(#"{"format":"isojournal-snapshot","snapshotVersion":1,"createdAt":"#))
             #expect(header.contains(#""journalBytes":\#(journalBytes.count + Sample.futureLine.count)"#))
-            #expect(header.contains(#""sha256":"\#(SHA256.hex(journalBytes + Sample.futureLine))""#))
+            #expect(header.contains(#""sha256":"\#(Checksum.sha256Hex(journalBytes + Sample.futureLine))""#))
             #expect(Array(bytes.drop { $0 != 0x0A }.dropFirst()) == journalBytes + Sample.futureLine)
             let contents = try Snapshot.read(bytes, file: "s")
             #expect(contents.journal.revisions == store.journal.revisions, "unknown kinds included")

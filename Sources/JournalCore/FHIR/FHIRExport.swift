@@ -63,7 +63,7 @@ public enum FHIRExport {
     /// and says nothing about the person.
     static func patientResource(_ journal: Journal) -> Resource {
         let first = journal.revisions.first.map { $0.id.rawValue + "|" + Timestamp.utcText($0.recordedAt) } ?? "empty"
-        let id = "patient-" + String(SHA256.hex(Array(first.utf8)).prefix(16))
+        let id = "patient-" + String(Checksum.sha256Hex(Array(first.utf8)).prefix(16))
         var body: [String: JSONValue] = [:]
         let name = journal.programmeSettings.patientName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if !name.isEmpty { body["name"] = [["text": .string(name)]] }

@@ -43,7 +43,7 @@ enum FHIRParts {
 public enum FHIRResourceID {
     public static func from(_ recordID: String) -> String {
         if isValid(recordID) { return recordID }
-        return "h-" + String(SHA256.hex(Array(recordID.utf8)).prefix(40))
+        return "h-" + String(Checksum.sha256Hex(Array(recordID.utf8)).prefix(40))
     }
 
     public static func isValid(_ id: String) -> Bool {

@@ -11,7 +11,8 @@ struct ViewCommand: ParsableCommand {
         discussion: """
             Takes no lock and writes nothing, so it works on a read-only disk and while the patient's \
             own copy is open. Press h for the history, b for labs, k for the checklist, R to reload \
-            what the patient saved since. Example: isojournal view --snapshot journal.isojournal-snapshot
+            what the patient saved since. Example: isojournal view --snapshot journal.isojournal-snapshot \
+            (an encrypted snapshot asks for its passphrase, or takes it from --passphrase-command)
             """
     )
 
@@ -19,6 +20,9 @@ struct ViewCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Open a snapshot file made by `isojournal export snapshot`.", valueName: "file"), completion: .file())
     var snapshot: String?
+
+    /// For an encrypted snapshot: where its passphrase comes from (asked at the terminal by default).
+    @OptionGroup var passphrase: PassphraseOptions
 
     @Flag(help: "Numbered menus and prompts, line by line, for screen readers and plain terminals (also chosen for TERM=dumb).")
     var plain = false
@@ -30,11 +34,14 @@ struct ViewCommand: ParsableCommand {
                 guard location.dataDirectory == nil else {
                     throw CommandFailure.badInput("--snapshot and --data-dir: give one or the other.")
                 }
-                do {
-                    try InteractiveStart.run(try SnapshotSource(path: snapshot), plain: plain)
-                } catch let error as SnapshotError {
-                    throw CommandFailure.runtime(error.message)
+                // Opened (and any passphrase asked) before the screen starts; a reload reuses the passphrase.
+                let opened = try JournalToRead.openSnapshot(snapshot, passphrase: passphrase.source())
+                let source = SnapshotSource(path: snapshot, contents: opened.contents, encrypted: opened.passphrase != nil) {
+                    () throws(SnapshotError) -> Snapshot.Contents in
+                    let again = try Snapshot.readFile(path: snapshot)
+                    return again == opened.file ? opened.contents : try Snapshot.open(again, passphrase: opened.passphrase)
                 }
+                try InteractiveStart.run(source, plain: plain)
                 return
             }
             let store = try location.openStore(mode: .readOnly, showsNotices: true)

@@ -94,12 +94,17 @@ final class SnapshotSource: JournalSource {
     var readOnlyReason: String? { "it is a snapshot" }
     var whereKept: String { "the snapshot file " + path }
 
-    init(path: String) throws(SnapshotError) {
+    /// Reads the file again (for an encrypted one, with the passphrase that opened it).
+    private let load: () throws(SnapshotError) -> Snapshot.Contents
+
+    init(path: String, contents: Snapshot.Contents, encrypted: Bool = false,
+         load: @escaping () throws(SnapshotError) -> Snapshot.Contents) {
         self.path = path
-        let contents = try Snapshot.load(path: path)
+        self.load = load
         journal = contents.journal
         let made = contents.createdAt.map { " made " + Timestamp.offsetText($0, in: .current).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? ""
-        notices = ["This is a snapshot\(made) (\(path)), shown for viewing only. Its SHA-256 check matched: "
+        let check = encrypted ? "It was decrypted and its SHA-256 check matched" : "Its SHA-256 check matched"
+        notices = ["This is a snapshot\(made) (\(path)), shown for viewing only. \(check): "
                    + "it is as it was written. It shows nothing saved after it was made."]
     }
 
@@ -115,7 +120,7 @@ final class SnapshotSource: JournalSource {
 
     func reloadJournal() -> Result<Journal, SaveFailure> {
         do throws(SnapshotError) {
-            journal = try Snapshot.load(path: path).journal
+            journal = try load().journal
             return .success(journal)
         } catch {
             return .failure(SaveFailure(message: error.message))

@@ -13,9 +13,12 @@ import JournalStore
 struct JournalToRead: ParsableArguments {
     @OptionGroup var location: DataDirectoryOption
 
-    @Option(help: ArgumentHelp("Read a snapshot file made by `isojournal export snapshot` instead of the journal folder.",
+    @Option(help: ArgumentHelp("Read a snapshot file made by `isojournal export snapshot` (plain or --encrypt) instead of the journal folder.",
                                valueName: "file"), completion: .file())
     var snapshot: String?
+
+    /// For an encrypted snapshot: where its passphrase comes from (asked at the terminal by default).
+    @OptionGroup var passphrase: PassphraseOptions
 
     /// The data folder this command reads (or would read): files it writes must never land
     /// inside it, even when it reads a snapshot. Empty when no folder can be named.
@@ -36,7 +39,7 @@ struct JournalToRead: ParsableArguments {
     func load() throws(CommandFailure) -> Loaded {
         let loaded: Loaded
         if let snapshot {
-            loaded = try Self.readSnapshot(snapshot, location: location)
+            loaded = try Self.readSnapshot(snapshot, location: location, passphrase: passphrase.source())
         } else {
             loaded = try Self.readFolder(location)
         }
@@ -44,23 +47,20 @@ struct JournalToRead: ParsableArguments {
         return loaded
     }
 
-    private static func readSnapshot(_ file: String, location: DataDirectoryOption) throws(CommandFailure) -> Loaded {
+    private static func readSnapshot(_ file: String, location: DataDirectoryOption,
+                                     passphrase: PassphraseSource) throws(CommandFailure) -> Loaded {
         guard location.dataDirectory == nil else {
             throw CommandFailure.badInput("--snapshot and --data-dir: give one or the other.")
         }
-        let contents: Snapshot.Contents
-        do {
-            contents = try Snapshot.load(path: file)
-        } catch {
-            throw CommandFailure.runtime(error.message)
-        }
+        let opened = try openSnapshot(file, passphrase: passphrase)
+        let contents = opened.contents
         guard !contents.journal.revisions.isEmpty else {
             throw CommandFailure.runtime("The snapshot \(file) holds no records: it was made from an empty journal. "
                                          + "Ask for a fresh snapshot once something is logged.")
         }
         let made = contents.createdAt.map { " made " + Timestamp.offsetText($0, in: .current).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? ""
         return Loaded(journal: contents.journal,
-                      notices: ["Read from the snapshot \(file)\(made); its SHA-256 check matched. It shows nothing saved after it was made."])
+                      notices: ["Read from the \(opened.passphrase == nil ? "" : "encrypted ")snapshot \(file)\(made); its SHA-256 check matched. It shows nothing saved after it was made."])
     }
 
     private static func readFolder(_ location: DataDirectoryOption) throws(CommandFailure) -> Loaded {
@@ -73,5 +73,29 @@ struct JournalToRead: ParsableArguments {
             throw CommandFailure.runtime("The journal in \(store.directory) holds no records yet: there is nothing to show or report.")
         }
         return Loaded(journal: store.journal, notices: store.notices)
+    }
+
+    /// Opens a snapshot file, plain or age-encrypted (told apart by its first line). An
+    /// encrypted one gets its passphrase from `passphrase`: five tries at the terminal, one
+    /// from a command. Returns the passphrase that worked and the file as read, so a reload
+    /// needs no second prompt (and no second scrypt while the file is unchanged).
+    static func openSnapshot(_ file: String, passphrase: PassphraseSource) throws(CommandFailure)
+        -> (contents: Snapshot.Contents, passphrase: [UInt8]?, file: Snapshot.File) {
+        let read: Snapshot.File
+        do throws(SnapshotError) {
+            read = try Snapshot.readFile(path: file)
+            if !read.isEncrypted { return (try Snapshot.open(read, passphrase: nil), nil, read) }
+        } catch {
+            throw CommandFailure.runtime(error.message)
+        }
+        return try passphrase.open(file) { (typed: [UInt8]) throws(CommandFailure) -> (Snapshot.Contents, [UInt8]?, Snapshot.File)? in
+            do throws(SnapshotError) {
+                return (try Snapshot.open(read, passphrase: typed), typed, read)
+            } catch .wrongPassphrase {
+                return nil
+            } catch {
+                throw CommandFailure.runtime(error.message)
+            }
+        }
     }
 }
