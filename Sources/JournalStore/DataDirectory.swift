@@ -73,5 +73,5 @@ public struct DataDirectory: Equatable, Sendable {
         return file(Self.tornPrefix + stamp + (attempt > 1 ? "-\(attempt)" : ""))
     }
 
-    func file(_ name: String) -> String { path == "/" ? "/" + name : path + "/" + name }
+    public func file(_ name: String) -> String { path == "/" ? "/" + name : path + "/" + name }
 }

@@ -24,3 +24,21 @@ enum JournalCipher {
         return SealedLine.seal(plaintextLine: Array(line.dropLast()), key: key) + [0x0A]
     }
 }
+
+extension FolderEncryption {
+    /// A file's bytes with every sealed line opened (lines that do not open are left sealed, so
+    /// a check reports them): for `check`, which reads files line by line.
+    public static func openedLines(_ bytes: [UInt8], key: DataKey) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = Array(bytes[start..<end])
+            output += SealedLine.isSealed(line) ? ((try? SealedLine.open(line, key: key)) ?? line) : line
+            if end < bytes.count { output.append(0x0A) }
+            start = end + 1
+        }
+        return output
+    }
+}

@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if let directory = location.severalMachinesFolder {
-                let checked = DeviceLogsCheck.report(directory: directory)
+                let checked = DeviceLogsCheck.report(directory: directory, key: try location.unlockKey(in: directory))
                 checked.lines.forEach(say)
                 if !checked.isSound { throw ExitCode(1) }
                 return

@@ -6,8 +6,9 @@ import JournalStore
 /// then what the merge found (conflict copies, records changed on two devices, double doses).
 enum DeviceLogsCheck {
     /// The report lines and whether everything read.
-    static func report(directory: String) -> (lines: [String], isSound: Bool) {
-        var out: [String] = ["This journal is kept as one log per machine (format version 2)."]
+    static func report(directory: String, key: DataKey?) -> (lines: [String], isSound: Bool) {
+        var out: [String] = ["This journal is kept as one log per machine (format version 2)"
+                             + (key == nil ? "." : ", encrypted (key \(key!.keyID)).")]
         var sound = true
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { LogFileName($0) != nil }.sorted()
         for name in names {
@@ -17,7 +18,7 @@ enum DeviceLogsCheck {
                 sound = false
                 continue
             }
-            let examination = JournalExamination(Array(data))
+            let examination = JournalExamination(key.map { FolderEncryption.openedLines(Array(data), key: $0) } ?? Array(data))
             let what = LogFileName(name)?.isConflictCopy == true ? " (a sync tool's conflict copy)" : ""
             if examination.isNewerVersion {
                 out.append("CANNOT CHECK: \(TerminalText.line(path)) was written by a newer version of IsoJournal.")
@@ -36,7 +37,7 @@ enum DeviceLogsCheck {
                            + "(a save cut off, or a file still arriving).")
             }
         }
-        if let store = try? JournalStore(directory: directory, mode: .readOnly), let overview = store.syncOverview {
+        if let store = try? JournalStore(directory: directory, mode: .readOnly, key: key), let overview = store.syncOverview {
             let journal = store.journal
             if !overview.conflictCopies.isEmpty {
                 out.append("\(overview.conflictCopies.count) conflict cop\(overview.conflictCopies.count == 1 ? "y" : "ies") found; "

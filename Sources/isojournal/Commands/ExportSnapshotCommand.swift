@@ -22,7 +22,6 @@ struct ExportSnapshotCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the snapshot to this file (- for standard output). Never inside the journal folder.", valueName: "file"), completion: .file()) var output: String
     @Flag(help: "Replace the -o file if it already exists.") var force = false
     @Flag(help: "Encrypt the snapshot with a passphrase (age format: `age -d` opens it too).") var encrypt = false
-    @OptionGroup var passphrase: PassphraseOptions
     /// For the tests only (hidden): a cheaper scrypt work factor, so a debug build does not
     /// spend seconds per file. Never below 10; files always say theirs, so readers cope.
     @Option(name: .customLong("scrypt-log2"), help: ArgumentHelp(visibility: .private)) var scryptLog2: Int = Age.defaultLogN
@@ -30,9 +29,6 @@ struct ExportSnapshotCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard encrypt || passphrase.passphraseCommand == nil else {
-                throw CommandFailure.badInput("--passphrase-command is for --encrypt: add --encrypt, or leave the command out.")
-            }
             guard (10...Age.maximumLogN).contains(scryptLog2) else {
                 throw CommandFailure.badInput("--scrypt-log2 must be from 10 to \(Age.maximumLogN).")
             }
@@ -56,7 +52,7 @@ struct ExportSnapshotCommand: ParsableCommand {
             if encrypt {
                 // Asked after the journal is read (a damaged journal needs no passphrase) and
                 // before anything is written: a refused passphrase leaves no file behind.
-                let secret = try passphrase.source().newPassphrase(for: output == "-" ? "the encrypted snapshot" : TerminalText.line(output))
+                let secret = try location.passphrase.source().newPassphrase(for: output == "-" ? "the encrypted snapshot" : TerminalText.line(output))
                 do throws(AgeError) {
                     bytes = try Snapshot.encrypt(bytes, passphrase: secret, logN: scryptLog2)
                 } catch {

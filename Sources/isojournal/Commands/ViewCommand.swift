@@ -21,8 +21,6 @@ struct ViewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Open a snapshot file made by `isojournal export snapshot`.", valueName: "file"), completion: .file())
     var snapshot: String?
 
-    /// For an encrypted snapshot: where its passphrase comes from (asked at the terminal by default).
-    @OptionGroup var passphrase: PassphraseOptions
 
     @Flag(help: "Numbered menus and prompts, line by line, for screen readers and plain terminals (also chosen for TERM=dumb).")
     var plain = false
@@ -35,7 +33,7 @@ struct ViewCommand: ParsableCommand {
                     throw CommandFailure.badInput("--snapshot and --data-dir: give one or the other.")
                 }
                 // Opened (and any passphrase asked) before the screen starts; a reload reuses the passphrase.
-                let opened = try JournalToRead.openSnapshot(snapshot, passphrase: passphrase.source())
+                let opened = try JournalToRead.openSnapshot(snapshot, passphrase: location.passphrase.source())
                 let source = SnapshotSource(path: snapshot, contents: opened.contents, encrypted: opened.passphrase != nil) {
                     () throws(SnapshotError) -> Snapshot.Contents in
                     let again = try Snapshot.readFile(path: snapshot)

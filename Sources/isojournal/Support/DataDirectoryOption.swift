@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalCore
 import JournalStore
 
 /// `--data-dir`, shared by every command, and opening the store it names.
@@ -9,6 +10,9 @@ struct DataDirectoryOption: ParsableArguments {
                                valueName: "dir"), completion: .directory)
     var dataDirectory: String?
 
+    /// An encrypted journal's (or snapshot's) passphrase: asked at the terminal, or from a command.
+    @OptionGroup var passphrase: PassphraseOptions
+
     /// Opens the store, or ends the command with a plain message (exit code 1).
     ///
     /// Opening for writing may have done something the person should know about (permissions
@@ -16,11 +20,16 @@ struct DataDirectoryOption: ParsableArguments {
     /// standard error, unless `showsNotices` says the caller shows them itself (the screens).
     func openStore(mode: JournalStore.Mode, showsNotices: Bool = false) throws(CommandFailure) -> JournalStore {
         let store: JournalStore
+        let environment = ProcessInfo.processInfo.environment
+        let directory: String
+        do { directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment) } catch {
+            throw CommandFailure.runtime(error.message)
+        }
+        let key = try unlockKey(in: directory)
         do {
-            let environment = ProcessInfo.processInfo.environment
-            let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment)
             store = try JournalStore(directory: directory, mode: mode, clock: { Date() },
-                                     device: mode == .readWrite ? try Self.thisMachine(for: directory, environment: environment) : nil)
+                                     device: mode == .readWrite ? try Self.thisMachine(for: directory, environment: environment) : nil,
+                                     key: key)
         } catch {
             throw CommandFailure.runtime(error.message)
         }
@@ -30,6 +39,43 @@ struct DataDirectoryOption: ParsableArguments {
             }
         }
         return store
+    }
+
+    /// The data key of an encrypted journal (one with a `journal.key`), unlocked with the
+    /// passphrase; nil when the journal is not encrypted. Five tries at the terminal.
+    func unlockKey(in directory: String) throws(CommandFailure) -> DataKey? {
+        let keyPath = DataDirectory(path: directory).file(JournalKey.fileName)
+        guard let keyFile = FileManager.default.contents(atPath: keyPath) else { return nil }
+        let key = try passphrase.source().open("the journal in \(TerminalText.line(directory))") { (bytes: [UInt8]) throws(CommandFailure) -> DataKey? in
+            do throws(KeyError) {
+                return try JournalKey.unlock(Array(keyFile), passphrase: String(decoding: bytes, as: UTF8.self))
+            } catch {
+                if case .wrongPassphrase = error { return nil }
+                throw CommandFailure.runtime(error.message) // a damaged key file: asking again would not help
+            }
+        }
+        return key
+    }
+
+    /// The data folder and this machine (made if need be), for commands that convert the folder.
+    func folderAndDevice() throws(CommandFailure) -> (String, LocalDevice) {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let directory = try DataDirectory.resolve(explicit: dataDirectory, environment: environment)
+            guard let device = try Self.thisMachine(for: directory, environment: environment, create: true) else {
+                throw CommandFailure.runtime("IsoJournal has nowhere to keep this machine's device id: set HOME or XDG_STATE_HOME.")
+            }
+            guard !device.readOnly else {
+                throw CommandFailure.runtime("This machine is set to view journals only (isojournal sync read-only off changes that).")
+            }
+            return (directory, device)
+        } catch let error as StoreError {
+            throw CommandFailure.runtime(error.message)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure.runtime("\(error)")
+        }
     }
 
     /// This machine's device, when the journal is kept on several machines (made the first

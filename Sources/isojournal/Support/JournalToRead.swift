@@ -17,8 +17,6 @@ struct JournalToRead: ParsableArguments {
                                valueName: "file"), completion: .file())
     var snapshot: String?
 
-    /// For an encrypted snapshot: where its passphrase comes from (asked at the terminal by default).
-    @OptionGroup var passphrase: PassphraseOptions
 
     /// The data folder this command reads (or would read): files it writes must never land
     /// inside it, even when it reads a snapshot. Empty when no folder can be named.
@@ -39,7 +37,7 @@ struct JournalToRead: ParsableArguments {
     func load() throws(CommandFailure) -> Loaded {
         let loaded: Loaded
         if let snapshot {
-            loaded = try Self.readSnapshot(snapshot, location: location, passphrase: passphrase.source())
+            loaded = try Self.readSnapshot(snapshot, location: location, passphrase: location.passphrase.source())
         } else {
             loaded = try Self.readFolder(location)
         }
@@ -65,7 +63,7 @@ struct JournalToRead: ParsableArguments {
 
     private static func readFolder(_ location: DataDirectoryOption) throws(CommandFailure) -> Loaded {
         let store = try location.openStore(mode: .readOnly)
-        guard FileManager.default.fileExists(atPath: store.journalPath) else {
+        guard store.hasDeviceLogs || FileManager.default.fileExists(atPath: store.journalPath) else {
             throw CommandFailure.runtime("There is no journal in \(store.directory) (no \(store.journalPath)). "
                                          + "Check the folder, pass it with --data-dir, or read a snapshot with --snapshot FILE.")
         }
