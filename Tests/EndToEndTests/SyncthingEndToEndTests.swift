@@ -10,24 +10,11 @@ struct SyncthingEndToEndTests {
           .enabled(if: SyncthingPair.path != nil, "syncthing is not installed (apt-get install syncthing): the two-machine sync test needs it"),
           .timeLimit(.minutes(3)))
     func twoMachines() throws {
-        let syncthing = try #require(SyncthingPair.path)
         let started = Date()
-        let pair: SyncthingPair
-        do {
-            pair = try SyncthingPair(syncthing: syncthing)
-            try pair.start(syncthing: syncthing)
-        } catch {
-            print("skipped: syncthing did not start here, so the two-machine sync was not tried: \(error)")
-            return
-        }
+        guard let pair = try runningPair() else { return }
         defer { pair.stop() }
         let (a, b) = (pair.a, pair.b)
         let day = (1...5).map { LocalDay(daysAgo: $0).iso }
-
-        func log(_ machine: SyncthingPair.Machine, _ symptom: String, _ grade: Int, on date: String, note: String) {
-            let result = machine.run("log", "symptom", symptom, "\(grade)", "--date", date, "--note", note)
-            #expect(result.status == 0, "\(machine.name): log symptom \(symptom) \(grade): \(result.stderr)")
-        }
 
         // Machine A: a journal of one file, then converted for several machines while Syncthing runs.
         log(a, "dry-skin", 1, on: day[4], note: "a-before-setup-1")
@@ -96,6 +83,76 @@ struct SyncthingEndToEndTests {
         }
         #expect(try #require(showJSON(b)) == settled, "a conflict copy changed what is shown")
         pair.note(String(format: "whole scenario in %.1f s; files: %@", Date().timeIntervalSince(started), pair.folderSummary))
+    }
+
+    @Test("a second machine set up from a copy of the first one's home shares its device id: Syncthing's conflict copy is read, and tidied away",
+          .enabled(if: SyncthingPair.path != nil, "syncthing is not installed (apt-get install syncthing): the two-machine sync test needs it"),
+          .timeLimit(.minutes(3)))
+    func clonedDevice() throws {
+        let started = Date()
+        guard let pair = try runningPair() else { return }
+        defer { pair.stop() }
+        let (a, b) = (pair.a, pair.b)
+        let day = (1...3).map { LocalDay(daysAgo: $0).iso }
+
+        log(a, "headache", 2, on: day[2], note: "a-first")
+        let setup = a.run("sync", "setup")
+        try #require(setup.status == 0, "sync setup: \(setup.stdout)\(setup.stderr)")
+        try #require(pair.waitForSameFiles("A's logs reach B"), "\(pair.folderSummary)")
+        // B's state folder is a copy of A's: both machines now write journal.<same id>.jsonl.
+        try FileManager.default.copyItem(atPath: a.stateDirectory + "/device.json", toPath: b.stateDirectory + "/device.json")
+
+        try #require(pair.setFolderPaused(true), "the folder did not pause on both")
+        log(a, "rash", 1, on: day[1], note: "a-clone")
+        log(b, "dry-skin", 2, on: day[1], note: "b-clone")
+        try #require(pair.setFolderPaused(false), "the folder did not resume on both")
+        try #require(pair.waitForSameFiles("after the pause"), "\(pair.folderSummary)")
+
+        let copies = a.allNames.filter { $0.contains(".sync-conflict-") }
+        #expect(copies.count == 1 && copies.allSatisfy { $0.hasSuffix(".jsonl") }, "Syncthing's conflict copies: \(copies)")
+        let shown = try #require(showJSON(a))
+        #expect(showJSON(b) == shown, "the machines show different journals")
+        let records = try #require((try? JSONSerialization.jsonObject(with: Data(shown.utf8))) as? [[String: Any]])
+        let notes = records.compactMap(note(of:)).sorted()
+        #expect(notes == ["a-clone", "a-first", "b-clone"], "entries shown: \(notes)")
+        for machine in [a, b] {
+            #expect(syncStatus(machine)?.conflictCopies == 1, "\(machine.name) does not list the conflict copy")
+        }
+
+        let tidied = a.run("sync", "tidy", "--yes")
+        #expect(tidied.status == 0, "sync tidy --yes: \(tidied.stdout)\(tidied.stderr)")
+        try #require(pair.waitForSameFiles("after tidying"), "\(pair.folderSummary)")
+        for machine in [a, b] {
+            #expect(!machine.allNames.contains { $0.contains(".sync-conflict-") }, "\(machine.name): \(machine.allNames)")
+            #expect(syncStatus(machine)?.conflictCopies == 0, "\(machine.name) still lists a conflict copy")
+            #expect(showJSON(machine) == shown, "\(machine.name): tidying changed what is shown")
+        }
+        pair.note(String(format: "cloned device: whole scenario in %.1f s", Date().timeIntervalSince(started)))
+    }
+
+    /// Both instances started and connected; nil (the test says "skipped" with the reason) when
+    /// Syncthing could not be started here.
+    private func runningPair() throws -> SyncthingPair? {
+        let syncthing = try #require(SyncthingPair.path)
+        let pair: SyncthingPair
+        do {
+            pair = try SyncthingPair(syncthing: syncthing)
+            try pair.start(syncthing: syncthing)
+        } catch {
+            print("skipped: syncthing did not start here, so the two-machine sync was not tried: \(error)")
+            return nil
+        }
+        // A folder without conflict copies (maxConflicts 0) would hide what this suite looks for.
+        for machine in [pair.a, pair.b] {
+            #expect(machine.restObject("/rest/config/folders/\(SyncthingPair.folderID)")?["maxConflicts"] as? Int == 10,
+                    "\(machine.name): Syncthing would not keep conflict copies")
+        }
+        return pair
+    }
+
+    private func log(_ machine: SyncthingPair.Machine, _ symptom: String, _ grade: Int, on date: String, note: String) {
+        let result = machine.run("log", "symptom", symptom, "\(grade)", "--date", date, "--note", note)
+        #expect(result.status == 0, "\(machine.name): log symptom \(symptom) \(grade): \(result.stderr)")
     }
 
     /// `show --json` exactly as printed; nil when it failed.

@@ -115,14 +115,19 @@ final class SyncthingPair {
     /// STNOUPGRADE: never upgrades itself.
     private static let environment = ["STMONITORED": "1", "STNOUPGRADE": "1", "STNODEFAULTFOLDER": "1", "LANG": "C.UTF-8"]
 
-    /// A whole config.xml: anything not written here takes Syncthing's default.
+    /// A whole config.xml. Options not written here take Syncthing's defaults, but a folder's do
+    /// not: a field left out is zero, and maxConflicts 0 would make Syncthing drop the losing
+    /// version of a file instead of keeping a conflict copy. So the folder states what a folder
+    /// added in the GUI gets (maxConflicts 10, autoNormalize, 1 % disk kept free).
     private func config(for me: Machine, other: Machine) -> String {
         """
         <configuration version="36">
-            <folder id="\(Self.folderID)" label="IsoJournal" path="\(me.dataDirectory)" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="true" fsWatcherDelayS="1">
+            <folder id="\(Self.folderID)" label="IsoJournal" path="\(me.dataDirectory)" type="sendreceive" rescanIntervalS="1" fsWatcherEnabled="true" fsWatcherDelayS="1" autoNormalize="true">
                 <device id="\(me.deviceID)"></device>
                 <device id="\(other.deviceID)"></device>
                 <paused>false</paused>
+                <maxConflicts>10</maxConflicts>
+                <minDiskFree unit="%">1</minDiskFree>
             </folder>
             <device id="\(me.deviceID)" name="\(me.name)">
                 <address>dynamic</address>
