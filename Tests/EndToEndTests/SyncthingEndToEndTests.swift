@@ -23,25 +23,25 @@ struct SyncthingEndToEndTests {
         try #require(setup.status == 0, "sync setup: \(setup.stdout)\(setup.stderr)")
         #expect(a.run("sync", "name", "laptop").status == 0)
         log(a, "headache", 2, on: day[1], note: "a-headache-before-apart")
-        try #require(pair.waitForSameFiles("A's logs reach B"), "\(pair.folderSummary)")
+        try #require(pair.waitForSameFiles("A's logs reach B"), "\(pair.folderSummary); \(pair.states)")
 
         // Machine B joins by using the synced folder with its own device id.
         log(b, "rash", 1, on: day[2], note: "b-joined")
         let named = b.run("sync", "name", "desktop")
         #expect(named.status == 0, "\(named.stderr)")
-        try #require(pair.waitForSameFiles("B's log reaches A"), "\(pair.folderSummary)")
+        try #require(pair.waitForSameFiles("B's log reaches A"), "\(pair.folderSummary); \(pair.states)")
         let together = try #require(showJSON(a))
         #expect(showJSON(b) == together, "the machines show different journals before they part")
 
         // Apart: the folder is paused on both, and each changes the same headache record.
-        try #require(pair.setFolderPaused(true), "the folder did not pause on both")
+        try #require(pair.setFolderPaused(true), "the folder did not pause on both: \(pair.states)")
         log(a, "headache", 1, on: day[1], note: "a-headache-apart")
         log(a, "back-pain", 1, on: day[0], note: "a-apart")
         log(b, "headache", 3, on: day[1], note: "b-headache-apart")
         log(b, "joint-pain", 2, on: day[0], note: "b-apart")
         #expect(a.journalFiles != b.journalFiles, "the pause let a change through")
-        try #require(pair.setFolderPaused(false), "the folder did not resume on both")
-        try #require(pair.waitForSameFiles("after the pause"), "\(pair.folderSummary)")
+        try #require(pair.setFolderPaused(false), "the folder did not resume on both: \(pair.states)")
+        try #require(pair.waitForSameFiles("after the pause"), "\(pair.folderSummary); \(pair.states)")
 
         let shownA = try #require(showJSON(a))
         let shownB = try #require(showJSON(b))
@@ -65,7 +65,7 @@ struct SyncthingEndToEndTests {
         // A confirms the version shown; once synced, B has nothing left to settle.
         let confirmed = a.run("sync", "confirm", headacheID)
         #expect(confirmed.status == 0, "sync confirm: \(confirmed.stdout)\(confirmed.stderr)")
-        try #require(pair.waitForSameFiles("after the confirmation"), "\(pair.folderSummary)")
+        try #require(pair.waitForSameFiles("after the confirmation"), "\(pair.folderSummary); \(pair.states)")
         for machine in [a, b] {
             let status = try #require(syncStatus(machine), "\(machine.name): sync status --json")
             #expect(status.changedOnTwoDevices.isEmpty, "\(machine.name) still lists \(status.changedOnTwoDevices)")
@@ -98,15 +98,15 @@ struct SyncthingEndToEndTests {
         log(a, "headache", 2, on: day[2], note: "a-first")
         let setup = a.run("sync", "setup")
         try #require(setup.status == 0, "sync setup: \(setup.stdout)\(setup.stderr)")
-        try #require(pair.waitForSameFiles("A's logs reach B"), "\(pair.folderSummary)")
+        try #require(pair.waitForSameFiles("A's logs reach B"), "\(pair.folderSummary); \(pair.states)")
         // B's state folder is a copy of A's: both machines now write journal.<same id>.jsonl.
         try FileManager.default.copyItem(atPath: a.stateDirectory + "/device.json", toPath: b.stateDirectory + "/device.json")
 
-        try #require(pair.setFolderPaused(true), "the folder did not pause on both")
+        try #require(pair.setFolderPaused(true), "the folder did not pause on both: \(pair.states)")
         log(a, "rash", 1, on: day[1], note: "a-clone")
         log(b, "dry-skin", 2, on: day[1], note: "b-clone")
-        try #require(pair.setFolderPaused(false), "the folder did not resume on both")
-        try #require(pair.waitForSameFiles("after the pause"), "\(pair.folderSummary)")
+        try #require(pair.setFolderPaused(false), "the folder did not resume on both: \(pair.states)")
+        try #require(pair.waitForSameFiles("after the pause"), "\(pair.folderSummary); \(pair.states)")
 
         let copies = a.allNames.filter { $0.contains(".sync-conflict-") }
         #expect(copies.count == 1 && copies.allSatisfy { $0.hasSuffix(".jsonl") }, "Syncthing's conflict copies: \(copies)")
@@ -121,7 +121,7 @@ struct SyncthingEndToEndTests {
 
         let tidied = a.run("sync", "tidy", "--yes")
         #expect(tidied.status == 0, "sync tidy --yes: \(tidied.stdout)\(tidied.stderr)")
-        try #require(pair.waitForSameFiles("after tidying"), "\(pair.folderSummary)")
+        try #require(pair.waitForSameFiles("after tidying"), "\(pair.folderSummary); \(pair.states)")
         for machine in [a, b] {
             #expect(!machine.allNames.contains { $0.contains(".sync-conflict-") }, "\(machine.name): \(machine.allNames)")
             #expect(syncStatus(machine)?.conflictCopies == 0, "\(machine.name) still lists a conflict copy")
@@ -134,12 +134,20 @@ struct SyncthingEndToEndTests {
     /// Syncthing could not be started here.
     private func runningPair() throws -> SyncthingPair? {
         let syncthing = try #require(SyncthingPair.path)
-        let pair: SyncthingPair
-        do {
-            pair = try SyncthingPair(syncthing: syncthing)
-            try pair.start(syncthing: syncthing)
-        } catch {
-            print("skipped: syncthing did not start here, so the two-machine sync was not tried: \(error)")
+        var started: SyncthingPair?
+        var problems: [String] = []
+        // A second try with new ports, in case another program took a port between choosing and listening.
+        for _ in 1...2 where started == nil {
+            do {
+                let pair = try SyncthingPair(syncthing: syncthing)
+                try pair.start(syncthing: syncthing)
+                started = pair
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        guard let pair = started else {
+            print("skipped: syncthing did not start here, so the two-machine sync was not tried: \(problems.joined(separator: " / then: "))")
             return nil
         }
         // A folder without conflict copies (maxConflicts 0) would hide what this suite looks for.

@@ -115,6 +115,11 @@ final class SyncthingPair {
     /// STNOUPGRADE: never upgrades itself.
     private static let environment = ["STMONITORED": "1", "STNOUPGRADE": "1", "STNODEFAULTFOLDER": "1", "LANG": "C.UTF-8"]
 
+    /// Only B dials (A knows B's device id, not its address): when both dial at once, Syncthing
+    /// 1.19 dials from its listening port, so on loopback the two dials can meet as one TCP
+    /// connection that both ends opened ("Failed to exchange Hello messages … i/o timeout"), and
+    /// the pair stalls for 20 s or more before it reconnects.
+    ///
     /// A whole config.xml. Options not written here take Syncthing's defaults, but a folder's do
     /// not: a field left out is zero, and maxConflicts 0 would make Syncthing drop the losing
     /// version of a file instead of keeping a conflict copy. So the folder states what a folder
@@ -133,7 +138,7 @@ final class SyncthingPair {
                 <address>dynamic</address>
             </device>
             <device id="\(other.deviceID)" name="\(other.name)">
-                <address>tcp://127.0.0.1:\(other.listenPort)</address>
+                <address>\(me === b ? "tcp://127.0.0.1:\(other.listenPort)" : "dynamic")</address>
             </device>
             <gui enabled="true" tls="false">
                 <address>127.0.0.1:\(me.guiPort)</address>
@@ -160,7 +165,8 @@ final class SyncthingPair {
 
     /// Starts both instances and waits until each answers, sees the other connected and has
     /// scanned the folder. Throws a reason when that does not happen within `timeout` seconds.
-    func start(syncthing: String, timeout: Double = 45) throws {
+    func start(syncthing: String, timeout: Double = 30) throws {
+        let started = Date()
         for machine in [a, b] {
             guard let process = RunningProcess([syncthing, "serve", "--home=\(machine.home)", "--no-browser", "--no-restart",
                                                 "--no-upgrade", "--no-default-folder", "--logflags=2"],
@@ -168,8 +174,12 @@ final class SyncthingPair {
                 throw Failure("syncthing serve could not be started")
             }
             machine.process = process
+            // A listens before its REST API answers; starting B only then spares B a failed first dial
+            // and the seconds before it dials again.
+            if machine === a {
+                _ = waitUntil(timeout: timeout / 2) { process.hasEnded || a.rest("GET", "/rest/system/ping")?.status == 200 }
+            }
         }
-        let started = Date()
         let ready = waitUntil(timeout: timeout) {
             for machine in [a, b] where machine.process?.hasEnded ?? true { return true }
             return [(a, b), (b, a)].allSatisfy { me, other in
@@ -204,7 +214,7 @@ final class SyncthingPair {
 
     /// Pauses or resumes the shared folder on both instances through the REST API, and waits
     /// until each reports the folder in that state.
-    func setFolderPaused(_ paused: Bool, timeout: Double = 20) -> Bool {
+    func setFolderPaused(_ paused: Bool, timeout: Double = 15) -> Bool {
         for machine in [a, b] {
             guard let answer = machine.rest("PATCH", "/rest/config/folders/\(Self.folderID)", json: "{\"paused\":\(paused)}"),
                   answer.status == 200 else { return false }
@@ -216,16 +226,17 @@ final class SyncthingPair {
                 let other = machine === a ? b : a
                 let connected = (connections?[other.deviceID] as? [String: Any])?["connected"] as? Bool == true
                 // Syncthing 1.19 reports a paused folder's state as "" (it is not running); later ones say "paused".
+                // A resumed folder may be scanning or syncing at once: waitForSameFiles waits for the rest.
                 let configured = machine.restObject("/rest/config/folders/\(Self.folderID)")?["paused"] as? Bool
-                return paused ? configured == true && (state == "" || state == "paused")
-                              : configured == false && state == "idle" && connected
+                let stopped = state == nil || state == "" || state == "paused"
+                return paused ? configured == true && stopped : configured == false && !stopped && connected
             }
         }
     }
 
     /// Waits until both folders hold the same journal files with the same bytes, both instances
     /// are idle with nothing left to pull, and that has held for two polls in a row.
-    func waitForSameFiles(timeout: Double = 30, _ label: String) -> Bool {
+    func waitForSameFiles(timeout: Double = 25, _ label: String) -> Bool {
         let started = Date()
         var agreedOnce = false
         let done = waitUntil(timeout: timeout) {
@@ -238,6 +249,18 @@ final class SyncthingPair {
         }
         note(String(format: "\(label): %@ in %.1f s", done ? "same files on both" : "NOT the same files", Date().timeIntervalSince(started)))
         return done
+    }
+
+    /// Each instance's folder state and connection, for a failure's message.
+    var states: String {
+        [a, b].map { machine in
+            let other = machine === a ? b : a
+            let status = machine.restObject("/rest/db/status?folder=\(Self.folderID)")
+            let connections = machine.restObject("/rest/system/connections")?["connections"] as? [String: Any]
+            let connected = (connections?[other.deviceID] as? [String: Any])?["connected"] as? Bool
+            return "\(machine.name): state \(status?["state"] ?? "none"), need \(status?["needTotalItems"] ?? "?"), "
+                + "pull errors \(status?["pullErrors"] ?? "?"), connected \(connected.map(String.init) ?? "?")"
+        }.joined(separator: "; ")
     }
 
     /// A short description of both folders: each journal file's name, size and FNV-1a hash.
