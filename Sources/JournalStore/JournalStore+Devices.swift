@@ -220,10 +220,14 @@ extension JournalStore {
             var buffer = [UInt8](repeating: 0, count: 512)
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count > 0, let end = buffer[..<count].firstIndex(of: 0x0A),
-               let header = try? JournalHeader.decodeLine(Data(buffer[..<end])) {
-                return header.schemaVersion == JournalHeader.deviceLogsVersion
+               let header = try? JournalHeader.decodeLine(Data(buffer[..<end])),
+               header.schemaVersion == JournalHeader.deviceLogsVersion {
+                return true
             }
         }
+        // Any machine's log counts too: a one-file journal.jsonl can come back over the version-2
+        // header through a sync tool (a machine that had not yet synced wrote to it), and the
+        // logs must not then be ignored.
         return ((try? FileManager.default.contentsOfDirectory(atPath: layout.path)) ?? []).contains {
             if case .deviceLog? = LogFileName($0) { return true } else { return false }
         }

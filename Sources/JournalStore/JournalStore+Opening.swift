@@ -18,10 +18,11 @@ extension JournalStore {
         } else if folder.permissions & 0o077 != 0 {
             addNotice(Self.looseNotice(directory, folder.permissions, fixed: false))
         }
-        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else {
-            if hasDeviceLogFiles() { try switchToDeviceLogs(disk: disk) }
+        if Self.isKeptOnSeveralMachines(directory: directory) {
+            try switchToDeviceLogs(disk: disk)
             return
         }
+        guard let fd = try disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else { return }
         defer { disk.closeQuietly(fd) }
         let status = try disk.fstat(fd, file: journalPath)
         if status.kind == .regular, status.permissions & 0o077 != 0 {

@@ -17,8 +17,8 @@ extension JournalStore {
 
         // Catch up with other copies; never append after a torn tail (it would glue onto it).
         var caught = try catchUp(fd: fd, disk: disk)
-        if caught.schemaVersion == JournalHeader.deviceLogsVersion {
-            // Converted to device logs by another copy since this one opened it.
+        if caught.schemaVersion == JournalHeader.deviceLogsVersion || hasDeviceLogFiles() {
+            // Converted to device logs by another copy (or another machine) since this one opened it.
             try switchToDeviceLogs(disk: Disk(fileSystem: fileSystem, activity: .loading))
             if let readOnlyReason { throw .readOnly(file: journalPath, reason: readOnlyReason) }
             return try commitToOwnLog(decide)

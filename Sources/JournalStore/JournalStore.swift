@@ -123,7 +123,7 @@ public final class JournalStore {
             if let fd, !caught.tail.isEmpty, caught.schemaVersion <= JournalHeader.currentSchemaVersion {
                 try setAsideTail(&caught, fd: fd, disk: disk)
             }
-            if caught.schemaVersion == JournalHeader.deviceLogsVersion {
+            if caught.schemaVersion == JournalHeader.deviceLogsVersion || hasDeviceLogFiles() {
                 // Another copy converted the folder to device logs meanwhile.
                 try switchToDeviceLogs(disk: disk)
                 return journal

@@ -155,4 +155,77 @@ import Testing
     static func lineWithOrigin(id: String, sequence: Int, device: String) -> [UInt8] {
         Array(#"{"id":"\#(id)","rev":1,"dev":"\#(device)","seq":\#(sequence),"known":0,"kind":"symptom","recordedAt":"2026-11-27T10:00:00Z","day":"2026-11-26","data":{"grade":1,"symptom":"rash"}}"#.utf8) + [0x0A]
     }
+
+    /// Found with two real Syncthing instances: a machine that had not synced the conversion
+    /// wrote to its one-file journal, and the sync tool kept that file over the version-2 header.
+    @Test func aOneFileJournalComingBackOverTheHeaderHidesNothing() throws {
+        try withTemporaryDirectory { root in
+            let a = root + "/a", b = root + "/b"
+            mkdir(a, 0o700); mkdir(b, 0o700)
+            try JournalStore(directory: a).record([Sample.symptom("headache", grade: 2, note: "a1")])
+            writeFile(b + "/journal.jsonl", fileBytes(a + "/journal.jsonl")!)
+            let laptop = try JournalStore(directory: a, device: Self.laptop)
+            _ = try laptop.convertToDeviceLogs()
+            try laptop.record([Sample.symptom("nosebleed", grade: 1, note: "a-after-setup")])
+            try JournalStore(directory: b).record([Sample.symptom("rash", grade: 1, note: "b-offline")]) // still one file there
+            rename(a + "/journal.jsonl", a + "/journal.sync-conflict-20261130-124059-BNGW7AP.jsonl")
+            writeFile(a + "/journal.jsonl", fileBytes(b + "/journal.jsonl")!)
+
+            let reopened = try JournalStore(directory: a, device: Self.laptop)
+            #expect(reopened.hasDeviceLogs)
+            let notes = Set(reopened.journal.currentEntries.compactMap { entry -> String? in
+                if case .symptom(let rating)? = entry.body { return rating.note } else { return nil }
+            })
+            #expect(notes == ["a1", "a-after-setup", "b-offline"])
+            #expect(reopened.syncOverview?.conflictCopies.contains { $0.file.hasSuffix("/journal.jsonl") } == true)
+            let tidied = try reopened.tidyConflictCopies()
+            #expect(tidied.linesCarried == 1)
+            let header = String(decoding: fileBytes(a + "/journal.jsonl")!, as: UTF8.self)
+            #expect(header.contains(#""schemaVersion":2"#) && header.split(separator: "\n").count == 1)
+            #expect(try JournalStore(directory: a, device: Self.laptop).journal.currentEntries.count == 3)
+        }
+    }
+
+    @Test func bothMachinesConfirmingTheSameVersionApartAgree() throws {
+        try withTemporaryDirectory { root in
+            let a = root + "/a", b = root + "/b"
+            mkdir(a, 0o700); mkdir(b, 0o700)
+            let laptop = try JournalStore(directory: a, device: Self.laptop)
+            _ = try laptop.convertToDeviceLogs()
+            Self.sync(a, to: b)
+            let desktop = try JournalStore(directory: b, device: Self.desktop)
+            try laptop.record([Sample.symptom("headache", grade: 1)])
+            try desktop.record([Sample.symptom("headache", grade: 3)])
+            Self.sync(a, to: b); Self.sync(b, to: a)
+            let id = SymptomRating.entryID(day: Sample.day, symptom: "headache")
+            let shown = try #require(try laptop.reload().current(id))
+            #expect(try desktop.reload().isChangedOnTwoDevices(id))
+            // Both confirm the shown version while apart again.
+            for store in [laptop, desktop] {
+                try store.record([.put(id, day: Sample.day, body: shown.body!, reason: "confirmed")])
+            }
+            Self.sync(a, to: b); Self.sync(b, to: a)
+            #expect(try !laptop.reload().isChangedOnTwoDevices(id))
+            #expect(try !desktop.reload().isChangedOnTwoDevices(id))
+        }
+    }
+
+    @Test func twoMachinesWithOneDeviceIDAreNoticed() throws {
+        try withTemporaryDirectory { root in
+            let a = root + "/a", b = root + "/b"
+            mkdir(a, 0o700); mkdir(b, 0o700)
+            let laptop = try JournalStore(directory: a, device: Self.laptop)
+            _ = try laptop.convertToDeviceLogs()
+            Self.sync(a, to: b)
+            let clone = try JournalStore(directory: b, device: Self.laptop) // a copied home folder
+            try laptop.record([Sample.symptom("headache", grade: 1)])
+            try clone.record([Sample.symptom("rash", grade: 2)])
+            let name = LogFileName.deviceLog(Self.laptop.id)
+            let copy = name.replacingOccurrences(of: ".jsonl", with: ".sync-conflict-20261130-101010-ABCDEFG.jsonl")
+            writeFile(a + "/" + copy, fileBytes(b + "/" + name)!)
+            let journal = try laptop.reload()
+            #expect(journal.currentEntries.count == 2, "both entries read")
+            #expect(laptop.syncOverview?.sharedDeviceIDs == [Self.laptop.id])
+        }
+    }
 }

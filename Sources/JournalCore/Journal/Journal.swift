@@ -38,6 +38,7 @@ public struct Journal: Sendable {
         } else {
             idsByDay[entry.day, default: []].append(entry.id)
         }
+        let shownBefore = newest[entry.id].map { revisions[$0] }
         if let previous = newest[entry.id], let oldKind = revisions[previous].kind, oldKind != entry.kind {
             currentByKind[oldKind]?[entry.id] = nil
         }
@@ -49,12 +50,21 @@ public struct Journal: Sendable {
         // The writer saw fewer revisions than stand before this one: a change made on another
         // machine meanwhile was not seen. A later revision written with all of them in view
         // (any edit, or a confirmation) settles it.
-        if let origin = entry.origin, origin.knownRevisions < before {
+        if let origin = entry.origin, origin.knownRevisions < before,
+           !Self.saysTheSame(entry, shownBefore, wasSettled: !unconfirmedAcrossDevices.contains(entry.id)) {
             unconfirmedAcrossDevices.insert(entry.id)
         } else {
             unconfirmedAcrossDevices.remove(entry.id)
         }
         derived = DerivedRecords()
+    }
+
+    /// Two machines that wrote the same thing apart (both confirmed one version) did not
+    /// disagree. Doses are the exception: the same dose recorded as taken on two machines may
+    /// be one dose logged twice or two doses, and only the person can say which.
+    private static func saysTheSame(_ entry: Entry, _ shown: Entry?, wasSettled: Bool) -> Bool {
+        guard wasSettled, let shown, entry.kind != .dose else { return false }
+        return shown.body == entry.body && shown.day == entry.day && shown.occurredAt == entry.occurredAt
     }
 
     /// Records changed on two machines while they were apart, not yet confirmed: the newest

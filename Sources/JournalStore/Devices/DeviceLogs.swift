@@ -47,8 +47,15 @@ struct DeviceLogs {
 
     var ownLogName: String? { ownDevice.map(LogFileName.deviceLog) }
 
-    /// Conflict copies found, by file name.
-    var conflictCopies: [String] { sources.filter { $0.value.name.isConflictCopy }.keys.sorted() }
+    /// Conflict copies found, by file name — and `journal.jsonl` when it holds entries (a
+    /// one-file journal that came back through the sync tool): both are folded in by tidying.
+    var conflictCopies: [String] {
+        sources.filter { $0.value.name.isConflictCopy || ($0.value.name == .journal && !$0.value.entries.isEmpty) }.keys.sorted()
+    }
+
+    /// Devices whose id two machines seem to share: two different lines with one device and
+    /// sequence number (a copied home folder gives a second machine the first one's id).
+    private(set) var sharedDeviceIDs: Set<String> = []
 
     /// Files that stopped at a line that could not be read, with what was wrong.
     var damagedSources: [(file: String, detail: String)] {
@@ -245,6 +252,8 @@ struct DeviceLogs {
     /// Rebuilds the merged journal from every source's lines.
     private mutating func merge() {
         var seen: [SameLine: [Entry]] = [:]
+        var bySequence: [EntryOrigin: Entry] = [:]
+        var shared: Set<String> = []
         var legacy: [Entry] = []
         var lines: [(key: OrderKey, entry: Entry)] = []
         lines.reserveCapacity(sources.values.reduce(0) { $0 + $1.entries.count })
@@ -255,6 +264,8 @@ struct DeviceLogs {
                 if let earlier = seen[same], earlier.contains(entry) { continue }
                 seen[same, default: []].append(entry)
                 if let origin = entry.origin {
+                    let slot = EntryOrigin(device: origin.device, sequence: origin.sequence, knownRevisions: 0)
+                    if let other = bySequence[slot], other != entry { shared.insert(origin.device) } else { bySequence[slot] = entry }
                     lines.append((OrderKey(entry, origin), entry))
                     highest = max(highest, origin.sequence)
                 } else {
@@ -268,6 +279,7 @@ struct DeviceLogs {
         for line in lines { merged.apply(line.entry) }
         journal = merged
         maxSequence = highest
+        sharedDeviceIDs = shared
     }
 
     /// Every line of the merged journal once, in the merged order, as they would be written —

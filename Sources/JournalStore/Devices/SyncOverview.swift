@@ -27,6 +27,8 @@ public struct SyncOverview: Sendable {
     public var unreadable: [(file: String, detail: String)]
     /// Lines written before the journal was kept on several machines.
     public var linesFromBeforeDevices: Int
+    /// Device ids two machines seem to share (see `DeviceLogs.sharedDeviceIDs`).
+    public var sharedDeviceIDs: [String] = []
 }
 
 extension JournalStore {
@@ -40,7 +42,11 @@ extension JournalStore {
         for (name, source) in logs.sources.sorted(by: { $0.key < $1.key }) {
             switch source.name {
             case .journal:
-                legacy += source.entries.count
+                if !source.entries.isEmpty {
+                    let only = source.entries.filter { !inOriginals.contains($0) }.count
+                    copies.append(.init(file: layout.file(name), tool: "a one-file journal brought back by the sync tool",
+                                        linesOnlyHere: only))
+                }
             case .deviceLog(let device):
                 let own = source.entries.filter { $0.origin?.device == device }
                 legacy += source.entries.filter { $0.origin == nil }.count
@@ -53,7 +59,7 @@ extension JournalStore {
             }
         }
         return SyncOverview(devices: devices, conflictCopies: copies, unreadable: logs.damagedSources.map { (layout.file($0.file), $0.detail) },
-                            linesFromBeforeDevices: legacy)
+                            linesFromBeforeDevices: legacy, sharedDeviceIDs: logs.sharedDeviceIDs.sorted())
     }
 
     /// Folds the sync tool's conflict copies into the journal and removes them: each line found
@@ -79,7 +85,12 @@ extension JournalStore {
             return carried
         }
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
-        for name in copies { try? fileSystem.unlink(layout.file(name)) }
+        for name in copies where name != DataDirectory.journalName { try? fileSystem.unlink(layout.file(name)) }
+        if copies.contains(DataDirectory.journalName) {
+            // Its lines are in this machine's log now: it becomes the version-2 header again.
+            let header = JournalHeader(schemaVersion: JournalHeader.deviceLogsVersion, createdAt: clock()).encodeLine()
+            _ = try createJournal(containing: header, disk: disk)
+        }
         try? disk.fsyncDirectory(directory, file: journalPath)
         _ = try reload()
         return (carried.count, copies.count)
@@ -87,10 +98,10 @@ extension JournalStore {
 }
 
 extension DeviceLogs {
-    /// Every line of the logs and `journal.jsonl` (not of conflict copies).
+    /// Every line of the logs (not of conflict copies, nor of a one-file `journal.jsonl`).
     var linesOutsideConflictCopies: Set<LineIdentity> {
         var lines: Set<LineIdentity> = []
-        for source in sources.values where !source.name.isConflictCopy {
+        for source in sources.values where !source.name.isConflictCopy && source.name != .journal {
             for entry in source.entries { lines.insert(LineIdentity(entry)) }
         }
         return lines

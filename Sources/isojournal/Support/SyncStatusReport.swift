@@ -45,6 +45,11 @@ struct SyncStatusReport {
         if let thisMachine, !overview.devices.contains(where: { $0.id == thisMachine.id }) {
             out.append("  This machine is device \(thisMachine.id)\(thisMachine.readOnly ? ", set to view only" : "") and has written nothing yet.")
         }
+        for device in overview.sharedDeviceIDs {
+            out.append("! Two machines seem to write as device \(device) (two different entries carry the same number): a copied home folder "
+                       + "gives a second machine the first one's id. On one of them, remove ~/.local/state/isojournal/device.json "
+                       + "(or $XDG_STATE_HOME/isojournal/device.json) so it makes a new id; nothing is lost, both logs' entries are read.")
+        }
         if overview.linesFromBeforeDevices > 0 {
             out.append("  \(overview.linesFromBeforeDevices) line\(overview.linesFromBeforeDevices == 1 ? "" : "s") from before the journal was shared")
         }
@@ -67,7 +72,7 @@ struct SyncStatusReport {
         if twice.isEmpty {
             out.append("Records changed on two devices: none.")
         } else {
-            out.append("Records changed on two devices (both versions kept; the newest is shown until you confirm one):")
+            out.append("Records changed on two devices (both versions kept; every machine shows the same one, the first listed, until you confirm one):")
             for id in twice {
                 let versions = journal.competingVersions(of: id).map { version in
                     journal.deviceLabel(version.origin?.device) + ": " + (version.body.map { $0.payload?.line(version, timeZone: .current) ?? "" } ?? "withdrawn")
