@@ -18,7 +18,8 @@ struct CourseFormatTests {
             #expect(String(decoding: EntryCodec.encodeLine(entry), as: UTF8.self) == line + "\n")
         }
         #expect(kinds == ["course", "plan-step", "pause", "weight", "dose", "medicine", "programme-settings",
-                          "checklist-tick", "checklist-item", "mood-check", "reminder-state", "prescriber-decision"])
+                          "checklist-tick", "checklist-item", "mood-check", "reminder-state", "prescriber-decision",
+                          "symptom", "device-name"]) // the last two in the version-2 example
     }
 
     @Test("a mood check with the wrong number of answers, or an answer out of range, is damage")

@@ -25,6 +25,12 @@ public enum PlausibleNumbers {
     /// `RecordPayload.implausibility`).
     public static func problem(in entry: Entry) -> String? {
         guard revision.contains(entry.revision) else { return "its revision \(entry.revision) is not a possible count" }
+        if let origin = entry.origin {
+            guard revision.contains(origin.sequence) else { return "its sequence number \(origin.sequence) is not a possible count" }
+            guard (0...revision.upperBound).contains(origin.knownRevisions) else {
+                return "its count of known revisions \(origin.knownRevisions) is not possible"
+            }
+        }
         return entry.body?.payload?.implausibility
     }
 }
