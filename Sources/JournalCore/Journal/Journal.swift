@@ -15,8 +15,7 @@ public struct Journal: Sendable {
     /// What is worked out from the records (course, labs), kept until the next `apply`.
     var derived = DerivedRecords()
     /// How many revisions each record has (every device's), and the highest revision number.
-    private var revisionCounts: [EntryID: Int] = [:]
-    private var highestRevisions: [EntryID: Int] = [:]
+    private var revisionCounts: [EntryID: (count: Int, highest: Int)] = [:]
     /// Records whose newest revision was written without seeing another machine's revision.
     private var unconfirmedAcrossDevices: Set<EntryID> = []
 
@@ -44,9 +43,9 @@ public struct Journal: Sendable {
         }
         if let kind = entry.kind { currentByKind[kind, default: [:]][entry.id] = index }
         newest[entry.id] = index
-        let before = revisionCounts[entry.id, default: 0]
-        revisionCounts[entry.id] = before + 1
-        highestRevisions[entry.id] = max(highestRevisions[entry.id] ?? 0, entry.revision)
+        let counted = revisionCounts[entry.id]
+        let before = counted?.count ?? 0
+        revisionCounts[entry.id] = (before + 1, max(counted?.highest ?? 0, entry.revision))
         // The writer saw fewer revisions than stand before this one: a change made on another
         // machine meanwhile was not seen. A later revision written with all of them in view
         // (any edit, or a confirmation) settles it.
@@ -72,11 +71,11 @@ public struct Journal: Sendable {
     public var recordsChangedOnTwoDevices: [EntryID] { unconfirmedAcrossDevices.sorted() }
 
     /// How many revisions of a record exist, from every device.
-    public func revisionCount(of id: EntryID) -> Int { revisionCounts[id] ?? 0 }
+    public func revisionCount(of id: EntryID) -> Int { revisionCounts[id]?.count ?? 0 }
 
     /// The highest revision number of a record: a new revision is numbered after it. With one
     /// device it is the newest revision's; with several, another device may have gone further.
-    public func highestRevision(of id: EntryID) -> Int { highestRevisions[id] ?? 0 }
+    public func highestRevision(of id: EntryID) -> Int { revisionCounts[id]?.highest ?? 0 }
 
     public func isChangedOnTwoDevices(_ id: EntryID) -> Bool { unconfirmedAcrossDevices.contains(id) }
 

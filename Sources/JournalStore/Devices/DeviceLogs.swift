@@ -251,6 +251,21 @@ struct DeviceLogs {
 
     /// Rebuilds the merged journal from every source's lines.
     private mutating func merge() {
+        // The same line can only be in two files when there is a conflict copy, a line `sync tidy`
+        // carried into another machine's log, or lines from before devices in two files; without
+        // those (the usual case) every line is read once and nothing needs comparing.
+        var legacySources = 0
+        var needsComparing = false
+        for source in sources.values where !source.entries.isEmpty {
+            switch source.name {
+            case .conflictCopy: needsComparing = true
+            case .journal: legacySources += 1
+            case .deviceLog(let device):
+                if source.entries.contains(where: { $0.origin == nil }) { legacySources += 1 }
+                if source.entries.contains(where: { $0.origin.map { $0.device != device } ?? false }) { needsComparing = true }
+            }
+        }
+        needsComparing = needsComparing || legacySources > 1
         var seen: [SameLine: [Entry]] = [:]
         var bySequence: [EntryOrigin: Entry] = [:]
         var shared: Set<String> = []
@@ -260,12 +275,16 @@ struct DeviceLogs {
         var highest = 0
         for name in sources.keys.sorted() {
             for entry in sources[name]!.entries {
-                let same = SameLine(id: entry.id, revision: entry.revision, origin: entry.origin, recordedAt: entry.recordedAt)
-                if let earlier = seen[same], earlier.contains(entry) { continue }
-                seen[same, default: []].append(entry)
+                if needsComparing {
+                    let same = SameLine(id: entry.id, revision: entry.revision, origin: entry.origin, recordedAt: entry.recordedAt)
+                    if let earlier = seen[same], earlier.contains(entry) { continue }
+                    seen[same, default: []].append(entry)
+                }
                 if let origin = entry.origin {
-                    let slot = EntryOrigin(device: origin.device, sequence: origin.sequence, knownRevisions: 0)
-                    if let other = bySequence[slot], other != entry { shared.insert(origin.device) } else { bySequence[slot] = entry }
+                    if needsComparing { // two machines with one id show up as a conflict copy of that log
+                        let slot = EntryOrigin(device: origin.device, sequence: origin.sequence, knownRevisions: 0)
+                        if let other = bySequence[slot], other != entry { shared.insert(origin.device) } else { bySequence[slot] = entry }
+                    }
                     lines.append((OrderKey(entry, origin), entry))
                     highest = max(highest, origin.sequence)
                 } else {
