@@ -79,13 +79,7 @@ extension JournalStore {
     private func finishRefresh(_ logs: DeviceLogs) {
         deviceLogs = logs
         journal = logs.journal
-        if logs.newestVersion > JournalHeader.currentSchemaVersion,
-           !(readOnlyReason ?? "").hasPrefix(Self.newerVersionReason) {
-            markReadOnly(Self.newerVersionReason)
-            addNotice("A log in this journal was written by a newer version of IsoJournal (format version "
-                      + "\(logs.newestVersion); this one knows \(JournalHeader.currentSchemaVersion)). "
-                      + "It is open for viewing only and will not be changed. Update IsoJournal to add entries.")
-        }
+        noticeIfNewer(logs.newestVersion, what: "A log in this journal was")
         for (file, detail) in logs.damagedSources where !reportedDamage.contains(file + detail) {
             reportedDamage.insert(file + detail)
             addNotice("\(layout.file(file)) stops at a line IsoJournal cannot read (\(detail)); the lines before it are "
@@ -95,18 +89,29 @@ extension JournalStore {
 
     /// The load-modify-save cycle on this machine's own log (see `commit`).
     func commitToOwnLog(_ decide: (Journal) -> Result<[JournalChange], any Error>) throws(StoreError) -> Result<Journal, any Error> {
+        try underOwnLockCaughtUp { (logs: inout DeviceLogs, device: String, disk: Disk) throws(StoreError) -> Result<Journal, any Error> in
+            try commitChanges(decide, logs: &logs, device: device, disk: disk)
+        }
+    }
+
+    /// Takes this machine's lock and catches up with every log, then runs `body`. What was
+    /// caught up is only taken into memory once a save lands (or when nothing is to be
+    /// written), like a one-file save, so a failed save leaves memory as it was.
+    private func underOwnLockCaughtUp<T>(_ body: (inout DeviceLogs, String, Disk) throws(StoreError) -> T) throws(StoreError) -> T {
         guard var logs = deviceLogs, let device = logs.ownDevice, let ownPath = ownLogPath else {
             throw .readOnly(file: journalPath, reason: readOnlyReason ?? "this machine does not write to this journal")
         }
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
         let lock = try JournalLock.acquire(path: layout.file(LogFileName.lock(device)), disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
-        // Like a one-file save: what was caught up is only taken into memory once the save
-        // lands (or when nothing is to be written), so a failed save leaves memory as it was.
         try refreshUnderOwnLock(&logs, disk: disk)
         if logs.newestVersion > JournalHeader.currentSchemaVersion { finishRefresh(logs) }
         if let readOnlyReason { throw .readOnly(file: ownPath, reason: readOnlyReason) }
+        return try body(&logs, device, disk)
+    }
 
+    private func commitChanges(_ decide: (Journal) -> Result<[JournalChange], any Error>, logs: inout DeviceLogs,
+                               device: String, disk: Disk) throws(StoreError) -> Result<Journal, any Error> {
         let changes: [JournalChange]
         switch decide(logs.journal) {
         case .failure(let error):
@@ -151,16 +156,12 @@ extension JournalStore {
     /// Under this machine's lock, caught up: appends lines read elsewhere as they are (for
     /// `sync tidy`), so they keep their origin and their place in the merged order.
     func commitLines(_ choose: (DeviceLogs) -> [Entry]) throws(StoreError) -> Journal {
-        guard var logs = deviceLogs, let device = logs.ownDevice, let ownPath = ownLogPath else {
-            throw .readOnly(file: journalPath, reason: readOnlyReason ?? "this machine does not write to this journal")
+        try underOwnLockCaughtUp { (logs: inout DeviceLogs, _: String, disk: Disk) throws(StoreError) -> Journal in
+            try appendCarried(choose(logs), logs: &logs, disk: disk)
         }
-        let disk = Disk(fileSystem: fileSystem, activity: .saving)
-        let lock = try JournalLock.acquire(path: layout.file(LogFileName.lock(device)), disk: disk, timeout: lockTimeout)
-        defer { lock.release(disk: disk) }
-        try refreshUnderOwnLock(&logs, disk: disk)
-        if logs.newestVersion > JournalHeader.currentSchemaVersion { finishRefresh(logs) }
-        if let readOnlyReason { throw .readOnly(file: ownPath, reason: readOnlyReason) }
-        let entries = choose(logs)
+    }
+
+    private func appendCarried(_ entries: [Entry], logs: inout DeviceLogs, disk: Disk) throws(StoreError) -> Journal {
         guard !entries.isEmpty else {
             finishRefresh(logs)
             return journal

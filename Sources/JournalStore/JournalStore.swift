@@ -143,13 +143,16 @@ public final class JournalStore {
     func adopt(_ caught: CatchUp) {
         journal = caught.journal
         position = caught.position
-        if caught.schemaVersion > JournalHeader.currentSchemaVersion,
-           !(readOnlyReason ?? "").hasPrefix(Self.newerVersionReason) {
-            markReadOnly(Self.newerVersionReason)
-            addNotice("This journal was written by a newer version of IsoJournal (format version "
-                      + "\(caught.schemaVersion); this one knows \(JournalHeader.currentSchemaVersion)). "
-                      + "It is open for viewing only and will not be changed. Update IsoJournal to add entries.")
-        }
+        noticeIfNewer(caught.schemaVersion, what: "This journal was")
+    }
+
+    /// A file from a newer IsoJournal: viewing only, said once.
+    func noticeIfNewer(_ version: Int, what: String) {
+        guard version > JournalHeader.currentSchemaVersion, !(readOnlyReason ?? "").hasPrefix(Self.newerVersionReason) else { return }
+        markReadOnly(Self.newerVersionReason)
+        addNotice("\(what) written by a newer version of IsoJournal (format version "
+                  + "\(version); this one knows \(JournalHeader.currentSchemaVersion)). "
+                  + "It is open for viewing only and will not be changed. Update IsoJournal to add entries.")
     }
 
     static let newerVersionReason = "a newer version of IsoJournal wrote it"

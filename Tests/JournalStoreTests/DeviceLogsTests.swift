@@ -21,6 +21,15 @@ import Testing
         }
     }
 
+    /// Two machines' folders under `root`; the laptop's journal already converted to device logs.
+    static func twoFolders(_ root: String) throws -> (String, String, JournalStore) {
+        let a = root + "/a", b = root + "/b"
+        mkdir(a, 0o700); mkdir(b, 0o700)
+        let laptop = try JournalStore(directory: a, device: Self.laptop)
+        _ = try laptop.convertToDeviceLogs()
+        return (a, b, laptop)
+    }
+
     @Test func fileNamesOfLogsAndConflictCopies() {
         #expect(LogFileName("journal.jsonl") == .journal)
         #expect(LogFileName("journal.aaaa00000001.jsonl") == .deviceLog(device: "aaaa00000001"))
@@ -66,10 +75,7 @@ import Testing
 
     @Test func twoMachinesApartThenSyncedShowTheSameJournal() throws {
         try withTemporaryDirectory { root in
-            let a = root + "/a", b = root + "/b"
-            mkdir(a, 0o700); mkdir(b, 0o700)
-            let laptop = try JournalStore(directory: a, device: Self.laptop)
-            _ = try laptop.convertToDeviceLogs()
+            let (a, b, laptop) = try Self.twoFolders(root)
             try laptop.record([Sample.symptom("dry-lips", grade: 1)])
             Self.sync(a, to: b)
             let desktop = try JournalStore(directory: b, device: Self.desktop)
@@ -119,10 +125,7 @@ import Testing
 
     @Test func aPartlyCopiedLogIsReadUpToItsLastWholeLine() throws {
         try withTemporaryDirectory { root in
-            let a = root + "/a", b = root + "/b"
-            mkdir(a, 0o700); mkdir(b, 0o700)
-            let laptop = try JournalStore(directory: a, device: Self.laptop)
-            _ = try laptop.convertToDeviceLogs()
+            let (a, b, laptop) = try Self.twoFolders(root)
             try laptop.record([Sample.symptom("dry-lips", grade: 1)])
             try laptop.record([Sample.symptom("nosebleed", grade: 1)])
             Self.sync(a, to: b)
@@ -188,10 +191,7 @@ import Testing
 
     @Test func bothMachinesConfirmingTheSameVersionApartAgree() throws {
         try withTemporaryDirectory { root in
-            let a = root + "/a", b = root + "/b"
-            mkdir(a, 0o700); mkdir(b, 0o700)
-            let laptop = try JournalStore(directory: a, device: Self.laptop)
-            _ = try laptop.convertToDeviceLogs()
+            let (a, b, laptop) = try Self.twoFolders(root)
             Self.sync(a, to: b)
             let desktop = try JournalStore(directory: b, device: Self.desktop)
             try laptop.record([Sample.symptom("headache", grade: 1)])
@@ -212,10 +212,7 @@ import Testing
 
     @Test func twoMachinesWithOneDeviceIDAreNoticed() throws {
         try withTemporaryDirectory { root in
-            let a = root + "/a", b = root + "/b"
-            mkdir(a, 0o700); mkdir(b, 0o700)
-            let laptop = try JournalStore(directory: a, device: Self.laptop)
-            _ = try laptop.convertToDeviceLogs()
+            let (a, b, laptop) = try Self.twoFolders(root)
             Self.sync(a, to: b)
             let clone = try JournalStore(directory: b, device: Self.laptop) // a copied home folder
             try laptop.record([Sample.symptom("headache", grade: 1)])
