@@ -42,10 +42,12 @@ let package = Package(
             name: "JournalCore",
             dependencies: ["JournalResources", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The kernel keyring, where an unlocked journal key is kept for a while (like sudo's timestamp).
+        .target(name: "CKeyring"),
         .target(
             name: "JournalStore",
             dependencies: [
-                "JournalCore",
+                "JournalCore", "CKeyring",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

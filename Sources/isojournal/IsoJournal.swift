@@ -13,7 +13,7 @@ struct IsoJournal: ParsableCommand {
         version: "0.1.0",
         subcommands: [OpenCommand.self, LogCommand.self, ShowCommand.self, CourseCommand.self, StatusCommand.self,
                       CheckCommand.self, RepairCommand.self, LabCommand.self, LabsCommand.self, ChecklistCommand.self, SettingsCommand.self, RemindCommand.self, ExportCommand.self, BenchCommand.self,
-                      ViewCommand.self, ReportCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, DemoCommand.self],
+                      ViewCommand.self, ReportCommand.self, SyncCommand.self, EncryptCommand.self, DecryptCommand.self, PassphraseCommand.self, LockCommand.self, DemoCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

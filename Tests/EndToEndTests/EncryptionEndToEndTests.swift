@@ -13,8 +13,10 @@ struct EncryptionEndToEndTests {
 
     static func machine(passphrase: String = "hunter2") -> TemporaryJournal {
         let journal = TemporaryJournal()
+        // The key cache is off here so every command is judged on its own passphrase.
         journal.extraEnvironment = ["ISOJOURNAL_STATE_DIR": journal.directory + "-state",
-                                    "ISOJOURNAL_PASSPHRASE_COMMAND": "printf %s '\(passphrase)'"]
+                                    "ISOJOURNAL_PASSPHRASE_COMMAND": "printf %s '\(passphrase)'",
+                                    "ISOJOURNAL_KEY_CACHE_SECONDS": "0"]
         return journal
     }
 
@@ -61,6 +63,21 @@ struct EncryptionEndToEndTests {
         #expect(journal.run("check").status == 0)
         #expect(!Self.everyByte(journal).contains(Self.canary), "\(journal.fileNames)")
         #expect(!Self.everyByte(journal).contains("chapped-lips") && !Self.everyByte(journal).contains("doxycycline"))
+    }
+
+    @Test("an unlocked key is kept for the next commands until `lock`", .enabled(if: FileManager.default.fileExists(atPath: "/proc/keys"),
+                                                                                 "the kernel keyring is not available"))
+    func keptUntilLocked() throws {
+        let journal = Self.machine()
+        journal.extraEnvironment["ISOJOURNAL_KEY_CACHE_SECONDS"] = "60"
+        #expect(journal.run("log", "symptom", "headache", "2").status == 0)
+        #expect(journal.run("encrypt", "--work-factor", "10").status == 0)
+        #expect(journal.run("show").status == 0) // unlocks and keeps the key
+        journal.extraEnvironment["ISOJOURNAL_PASSPHRASE_COMMAND"] = "false"
+        let kept = journal.run("show")
+        #expect(kept.status == 0 && kept.stdout.contains("Headache 2"), "\(kept.stderr)")
+        #expect(journal.run("lock").stdout.contains("Locked"))
+        #expect(journal.run("show").status != 0, "after lock the passphrase is needed again")
     }
 
     @Test("a wrong passphrase writes nothing and is refused; without one nothing opens")

@@ -86,6 +86,7 @@ struct DecryptCommand: ParsableCommand {
             }
             do {
                 let outcome = try FolderEncryption.decrypt(directory: directory, device: device, passphrase: String(decoding: passphrase, as: UTF8.self))
+                if let keyID = try? JournalKey.keyID(of: Array(keyFile)) { KeyCache.forget(keyID: keyID) }
                 say("Decrypted: \(outcome.linesChanged) line\(outcome.linesChanged == 1 ? "" : "s") in \(outcome.filesRewritten) file\(outcome.filesRewritten == 1 ? "" : "s") are plain again"
                     + (outcome.unfinishedFiles.isEmpty ? "; journal.key removed." : "; some files were unfinished, so journal.key was kept: run it again."))
             } catch let error as FolderEncryption.Failure {
@@ -124,6 +125,29 @@ struct PassphraseCommand: ParsableCommand {
                 throw CommandFailure.runtime(error.description)
             }
             say("The passphrase is changed. Other machines sharing this folder use the new one once journal.key has synced.")
+        }
+    }
+}
+
+/// `isojournal lock`: forgets the unlocked key now, so the next command asks again.
+struct LockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lock",
+        abstract: "Forget the encrypted journal's unlocked key now (it is otherwise kept 15 minutes in this login session).",
+        discussion: "ISOJOURNAL_KEY_CACHE_SECONDS sets how long an unlocked key is kept; 0 keeps it not at all."
+    )
+    @OptionGroup var location: DataDirectoryOption
+
+    func run() throws {
+        try reportingFailures {
+            let (directory, _) = try location.folderAndDevice()
+            guard let keyFile = FileManager.default.contents(atPath: DataDirectory(path: directory).file(JournalKey.fileName)),
+                  let keyID = try? JournalKey.keyID(of: Array(keyFile)) else {
+                say("The journal in \(TerminalText.line(directory)) is not encrypted: there is no key to forget.")
+                return
+            }
+            say(KeyCache.forget(keyID: keyID) ? "Locked: the next command asks for the passphrase."
+                                              : "No unlocked key was kept: the next command asks for the passphrase anyway.")
         }
     }
 }

@@ -46,6 +46,11 @@ struct DataDirectoryOption: ParsableArguments {
     func unlockKey(in directory: String) throws(CommandFailure) -> DataKey? {
         let keyPath = DataDirectory(path: directory).file(JournalKey.fileName)
         guard let keyFile = FileManager.default.contents(atPath: keyPath) else { return nil }
+        // Unlocked by an earlier command of this session, and still kept (see `KeyCache`).
+        if Self.keyCacheSeconds > 0, let keyID = try? JournalKey.keyID(of: Array(keyFile)),
+           let kept = KeyCache.recall(keyID: keyID) {
+            return kept
+        }
         let key = try passphrase.source().open("the journal in \(TerminalText.line(directory))") { (bytes: [UInt8]) throws(CommandFailure) -> DataKey? in
             do throws(KeyError) {
                 return try JournalKey.unlock(Array(keyFile), passphrase: String(decoding: bytes, as: UTF8.self))
@@ -54,7 +59,14 @@ struct DataDirectoryOption: ParsableArguments {
                 throw CommandFailure.runtime(error.message) // a damaged key file: asking again would not help
             }
         }
+        KeyCache.remember(key, seconds: Self.keyCacheSeconds)
         return key
+    }
+
+    /// How long an unlocked key is kept: `ISOJOURNAL_KEY_CACHE_SECONDS`, else 15 minutes.
+    static var keyCacheSeconds: Int {
+        ProcessInfo.processInfo.environment["ISOJOURNAL_KEY_CACHE_SECONDS"].flatMap { Int($0) }.map { max(0, $0) }
+            ?? KeyCache.defaultSeconds
     }
 
     /// The data folder and this machine (made if need be), for commands that convert the folder.
