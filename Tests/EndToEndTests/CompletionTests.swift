@@ -39,7 +39,7 @@ struct CompletionTests {
     func bash() throws {
         let file = try script(for: "bash")
         #expect(bashOffers("isojournal log symptom he", script: file) == ["headache"])
-        #expect(bashOffers("isojournal lo", script: file) == ["log"])
+        #expect(bashOffers("isojournal lo", script: file) == ["log", "lock"])
         #expect(Set(bashOffers("isojournal log ", script: file)).isSuperset(of: ["symptom", "dose", "lab", "red-flag", "weight"]))
         #expect(bashOffers("isojournal log red-flag hea", script: file) == ["hearing"])
         #expect(bashOffers("isojournal log lab ", script: file) == ["triglycerides", "total-cholesterol", "ldl", "hdl", "alt", "ast", "pregnancy"])
