@@ -52,30 +52,22 @@ public struct LocalDevice: Equatable, Sendable {
         return device
     }
 
-    /// Writes the device file (0600, folder 0700) atomically: a new file, synced, renamed.
+    /// Writes the device file (0600, folder 0700) atomically (see `Disk.replaceWhole`).
     public func save(folder: String) throws(StoreError) {
         let path = DataDirectory(path: folder).file(Self.fileName)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-            var json = JSONText()
-            json.add("device", string: id)
-            json.add("readOnly", bool: readOnly)
-            let temp = path + ".tmp-\(getpid())"
-            let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
-            guard fd >= 0 else { throw SystemError(errno, call: "open") }
-            let bytes = json.line()
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            let synced = fsync(fd) == 0
-            Glibc.close(fd)
-            guard written == bytes.count, synced, Glibc.rename(temp, path) == 0 else {
-                unlink(temp)
-                throw SystemError(errno == 0 ? EIO : errno, call: "write")
-            }
-        } catch let error as SystemError {
-            throw .cannotUseDevice(path: path, detail: error.plainWords)
         } catch {
-            throw .cannotUseDevice(path: path, detail: "\(error)")
+            throw .cannotUseDevice(path: path, detail: "its folder could not be made")
+        }
+        var json = JSONText()
+        json.add("device", string: id)
+        json.add("readOnly", bool: readOnly)
+        do {
+            try Disk.replaceWhole(json.line(), at: path, folder: folder)
+        } catch {
+            throw .cannotUseDevice(path: path, detail: error.cause?.plainWords ?? error.message)
         }
     }
 

@@ -50,7 +50,7 @@ public enum FolderEncryption {
                 if let reason = store.readOnlyReason { throw StoreError.readOnly(file: store.journalPath, reason: reason) }
                 if !store.hasDeviceLogs { _ = try store.convertToDeviceLogs() }
                 let made = try JournalKey.create(passphrase: passphrase, logN: logN)
-                try writeWhole(made.fileBytes, to: keyPath, in: layout)
+                try Disk.replaceWhole(made.fileBytes, at: keyPath, folder: layout.path)
                 key = made.dataKey
             }
         } catch let error as StoreError {
@@ -108,7 +108,7 @@ public enum FolderEncryption {
         }
         do {
             let rewrapped = try JournalKey.rewrap(Array(existing), old: old, new: new, logN: logN)
-            try writeWhole(rewrapped, to: keyPath, in: layout)
+            try Disk.replaceWhole(rewrapped, at: keyPath, folder: layout.path)
         } catch let error as KeyError {
             throw .key(error)
         } catch let error as StoreError {
@@ -180,7 +180,7 @@ public enum FolderEncryption {
                     }
                 }
                 guard changed > 0 else { continue }
-                try writeWhole(output, to: path, in: layout)
+                try Disk.replaceWhole(output, at: path, folder: layout.path)
                 outcome.filesRewritten += 1
                 outcome.linesChanged += changed
             }
@@ -188,26 +188,5 @@ public enum FolderEncryption {
             throw .store(error)
         }
         return outcome
-    }
-
-    /// Replaces `path` by `bytes`: a new private file, synced, renamed over it, the folder synced.
-    static func writeWhole(_ bytes: [UInt8], to path: String, in layout: DataDirectory) throws(StoreError) {
-        let disk = Disk(fileSystem: PosixFileSystem(), activity: .saving)
-        let temp = path + ".tmp-" + String(UInt64.random(in: .min ... .max), radix: 16)
-        let fd = try disk.open(temp, flags: O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode: 0o600, file: path)
-        var isOpen = true
-        do {
-            try disk.fchmod(fd, mode: 0o600, file: path)
-            try disk.writeAll(fd, bytes, file: path)
-            try disk.fsync(fd, file: path)
-            disk.closeQuietly(fd)
-            isOpen = false
-            try disk.rename(temp, to: path, file: path)
-            try disk.fsyncDirectory(layout.path, file: path)
-        } catch {
-            if isOpen { disk.closeQuietly(fd) }
-            try? PosixFileSystem().unlink(temp)
-            throw error
-        }
     }
 }

@@ -43,11 +43,11 @@ enum DeviceLogsCheck {
                 out.append("\(overview.conflictCopies.count) conflict cop\(overview.conflictCopies.count == 1 ? "y" : "ies") found; "
                            + "their entries are read once each. `isojournal sync tidy` folds them in and removes them.")
             }
-            for dose in TwoDeviceRecords.doubleDoses(in: journal, timeZone: .current) { out.append("! " + TwoDeviceRecords.text(dose)) }
+            for dose in TwoDeviceRecords.doubleDoses(in: journal, timeZone: .current) { out.append("! " + TerminalText.line(TwoDeviceRecords.text(dose))) }
             let twice = journal.recordsChangedOnTwoDevices
             if !twice.isEmpty {
                 out.append("\(twice.count) record\(twice.count == 1 ? " was" : "s were") changed on two devices (both versions kept): "
-                           + twice.prefix(5).map(\.rawValue).joined(separator: ", ") + (twice.count > 5 ? ", …" : "")
+                           + twice.prefix(5).map { TerminalText.line($0.rawValue) }.joined(separator: ", ") + (twice.count > 5 ? ", …" : "")
                            + ". `isojournal sync status` shows the versions.")
             }
         }

@@ -30,7 +30,7 @@ struct SyncStatusReport {
 
     var lines: [String] {
         var out: [String] = ["This journal is kept as one log per machine."]
-        for dose in TwoDeviceRecords.doubleDoses(in: journal, timeZone: .current) { out.append("! " + TwoDeviceRecords.text(dose)) }
+        for dose in TwoDeviceRecords.doubleDoses(in: journal, timeZone: .current) { out.append("! " + TerminalText.line(TwoDeviceRecords.text(dose))) }
         let names = journal.deviceNames
         for device in overview.devices {
             let label = ["device \(device.id)", names[device.id].map { "\u{201C}\(TerminalText.line($0))\u{201D}" },
@@ -77,8 +77,8 @@ struct SyncStatusReport {
                 let versions = journal.competingVersions(of: id).map { version in
                     journal.deviceLabel(version.origin?.device) + ": " + (version.body.map { $0.payload?.line(version, timeZone: .current) ?? "" } ?? "withdrawn")
                 }
-                out.append("  \(id.rawValue) — " + versions.map(TerminalText.line).joined(separator: " | "))
-                out.append("    keep the shown one: isojournal sync confirm \(id.rawValue)")
+                out.append("  \(TerminalText.line(id.rawValue)) — " + versions.map(TerminalText.line).joined(separator: " | "))
+                out.append("    keep the shown one: isojournal sync confirm \(TerminalText.line(id.rawValue))")
             }
         }
         return out
