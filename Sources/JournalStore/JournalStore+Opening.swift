@@ -28,6 +28,7 @@ extension JournalStore {
         if status.kind == .regular, status.permissions & 0o077 != 0 {
             addNotice(Self.looseNotice(journalPath, status.permissions, fixed: false))
         }
+        seedFromWorkingSet(fd: fd, status: status, disk: disk)
         let caught = try catchUp(fd: fd, disk: disk)
         if caught.schemaVersion == JournalHeader.deviceLogsVersion {
             try switchToDeviceLogs(disk: disk)
@@ -51,6 +52,7 @@ extension JournalStore {
         let lock = try JournalLock.acquire(path: layout.lockPath, disk: disk, timeout: lockTimeout)
         defer { lock.release(disk: disk) }
         removeStaleTempFiles()
+        removeStaleWorkingSetFiles()
 
         var opened: Int32?
         do {
@@ -76,6 +78,7 @@ extension JournalStore {
             addNotice(Self.looseNotice(journalPath, status.permissions, fixed: fixed))
         }
 
+        seedFromWorkingSet(fd: fd, status: status, disk: disk)
         var caught = try catchUp(fd: fd, disk: disk)
         if caught.schemaVersion == JournalHeader.deviceLogsVersion {
             try switchToDeviceLogs(disk: disk)
@@ -144,14 +147,16 @@ extension JournalStore {
 
     /// Reads what the file holds beyond `position`: only the new bytes when the same file just
     /// grew, all of it when it was replaced, shortened or rewritten in place.
-    func catchUp(fd: Int32?, disk: Disk) throws(StoreError) -> CatchUp {
+    /// A working set that cannot take what was appended (see `WorkingSetWindow.admits`) is
+    /// dropped and the whole file read (`fromStart`).
+    func catchUp(fd: Int32?, disk: Disk, fromStart: Bool = false) throws(StoreError) -> CatchUp {
         let current = JournalHeader.currentSchemaVersion
         guard let fd else { return CatchUp(journal: Journal(), position: nil, schemaVersion: JournalHeader.singleFileVersion) }
         let status = try disk.fstat(fd, file: journalPath)
         guard status.kind == .regular else { throw .notAFile(file: journalPath) }
 
         var start: FilePosition?
-        if let position, position.isSameFile(as: status), status.size >= position.length,
+        if !fromStart, let position, position.isSameFile(as: status), status.size >= position.length,
            try disk.read(fd, count: position.lastLine.count, at: position.length - position.lastLine.count,
                          file: journalPath) == position.lastLine {
             start = position
@@ -174,6 +179,7 @@ extension JournalStore {
 
         var caughtUp = start == nil ? Journal() : journal
         for entry in read.entries { caughtUp.apply(entry) }
+        if caughtUp.window?.isBroken == true { return try catchUp(fd: fd, disk: disk, fromStart: true) }
         let schemaVersion = read.header?.schemaVersion ?? start?.schemaVersion ?? current
         let position = FilePosition(device: status.device, inode: status.inode,
                                     length: from + read.completeLength,

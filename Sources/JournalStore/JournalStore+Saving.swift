@@ -29,13 +29,27 @@ extension JournalStore {
         }
         if let fd { try setAsideTail(&caught, fd: fd, disk: disk) }
 
-        let changes: [JournalChange]
+        var changes: [JournalChange]
         switch decide(caught.journal) {
         case .failure(let error):
             adopt(caught)
             return .failure(error)
         case .success(let decided):
             changes = decided
+        }
+        // Decided on a working set about a record it may not hold (an older day): decide again
+        // on the whole journal, so every revision is numbered after the record's real latest.
+        if let window = caught.journal.window, !changes.allSatisfy({ change in
+            caught.journal.latestRevision(of: change.id) != nil || window.mayBeNew(change.entry(after: 0, recordedAt: clock()))
+        }) {
+            caught = try catchUp(fd: fd, disk: disk, fromStart: true)
+            switch decide(caught.journal) {
+            case .failure(let error):
+                adopt(caught)
+                return .failure(error)
+            case .success(let decided):
+                changes = decided
+            }
         }
         guard !changes.isEmpty else {
             adopt(caught)
@@ -77,7 +91,11 @@ extension JournalStore {
         }
         journal = working
         position = saved
-        return .success(working)
+        if working.window?.isBroken == true, let fd {
+            // What was just saved reaches back past the working set: read the whole journal.
+            adopt(try catchUp(fd: fd, disk: disk, fromStart: true))
+        }
+        return .success(journal)
     }
 
     /// Appends and syncs. On failure cuts the file back (best effort) and does not fsync the

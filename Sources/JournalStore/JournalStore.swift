@@ -10,12 +10,18 @@ import JournalCore
 /// and never creates or writes anything.
 public final class JournalStore {
     public enum Mode: Sendable { case readWrite, readOnly }
+    /// What the store reads on opening: the whole journal, or the working set recent screens
+    /// and commands need (from the cache, when it checks out; see `JournalStore+WorkingSet`).
+    public enum Scope: Sendable { case whole, workingSet }
 
     /// The data folder, e.g. "~/.local/share/isojournal".
     public let directory: String
     /// ".../journal.jsonl".
     public let journalPath: String
     public let mode: Mode
+    public let scope: Scope
+    /// The journal length the working-set cache on disk covers, as far as this store knows.
+    var workingSetCovers: Int?
     /// The journal as the file holds it, as of the last open, save or reload.
     public internal(set) var journal = Journal()
     /// Things to tell the person (a repaired tail, loose permissions, a newer file), oldest first.
@@ -48,11 +54,12 @@ public final class JournalStore {
     /// A missing journal is an empty one; read-write mode creates it on the first `record`.
     public init(directory: String, mode: Mode = .readWrite, fileSystem: any FileSystem = PosixFileSystem(),
                 clock: @escaping () -> Date = { Date() }, lockTimeout: Duration = .seconds(3),
-                device: LocalDevice? = nil, key: DataKey? = nil) throws(StoreError) {
+                device: LocalDevice? = nil, key: DataKey? = nil, scope: Scope = .whole) throws(StoreError) {
         layout = DataDirectory(path: directory)
         self.directory = layout.path
         journalPath = layout.journalPath
         self.mode = mode
+        self.scope = scope
         self.fileSystem = fileSystem
         self.clock = clock
         self.lockTimeout = lockTimeout

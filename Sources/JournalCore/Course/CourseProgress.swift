@@ -44,9 +44,11 @@ public struct CourseProgress: Equatable, Sendable {
         targetMgPerKg = settings.targetMgPerKg
 
         // Cumulative: each taken intake divided by the weight in force on its own day.
-        var milligrams = 0.0
-        var mgPerKg = 0.0
-        for (day, slots) in records.intakes where day <= today {
+        // A working set carries the days it left out as settled totals and holds every day after.
+        let settled = records.settled
+        var milligrams = settled?.milligrams ?? 0
+        var mgPerKg = settled?.mgPerKg ?? 0
+        for (day, slots) in records.intakes where day <= today && settled.map({ day > $0.through }) ?? true {
             let dayMg = slots.values.reduce(0) { $0 + $1.takenMilligrams }
             milligrams += dayMg
             if dayMg > 0, let kg = records.weight(on: day), kg > 0 { mgPerKg += dayMg / kg }
@@ -64,7 +66,15 @@ public struct CourseProgress: Equatable, Sendable {
         let monthStart = settings.startDate.adding(days: (courseMonth - 1) * 30)
         thisWeek = Self.adherence(records, from: max(weekStart, settings.startDate), to: today, minuteNow: minuteNow, zone: timeZone)
         thisCourseMonth = Self.adherence(records, from: monthStart, to: today, minuteNow: minuteNow, zone: timeZone)
-        overall = Self.adherence(records, from: settings.startDate, to: today, minuteNow: minuteNow, zone: timeZone)
+        if let settled, settled.through >= settings.startDate {
+            var rest = Self.adherence(records, from: settled.through.adding(days: 1), to: today, minuteNow: minuteNow, zone: timeZone)
+            rest.planned += settled.planned
+            rest.taken += settled.taken
+            rest.skipped += settled.skipped
+            overall = rest
+        } else {
+            overall = Self.adherence(records, from: settings.startDate, to: today, minuteNow: minuteNow, zone: timeZone)
+        }
 
         // Recent intake: the 14 whole days before today, not counting paused, held or pre-course days.
         var recentTotal = 0.0

@@ -19,6 +19,8 @@ public struct CourseRecords: Equatable, Sendable {
     public var holds: [CourseHold]
     /// "Continue" decisions that ended a pause early: from that moment doses are expected again.
     public var pauseEndings: [Date]
+    /// In a working set: the totals of the days left out (its `intakes` start after them).
+    public var settled: SettledDoses?
 
     public init(settings: CourseSettings, steps: [DoseStep] = [], pauses: [CoursePause] = [],
                 weights: [(day: LocalDate, kilograms: Double)] = [], intakes: [LocalDate: [String: DoseIntake]] = [:],
@@ -35,7 +37,7 @@ public struct CourseRecords: Equatable, Sendable {
     public static func == (a: CourseRecords, b: CourseRecords) -> Bool {
         a.settings == b.settings && a.number == b.number && a.nextCourseStart == b.nextCourseStart && a.steps == b.steps && a.pauses == b.pauses && a.intakes == b.intakes
             && a.weights.map(\.day) == b.weights.map(\.day) && a.weights.map(\.kilograms) == b.weights.map(\.kilograms)
-            && a.holds == b.holds && a.pauseEndings == b.pauseEndings
+            && a.holds == b.holds && a.pauseEndings == b.pauseEndings && a.settled == b.settled
     }
 
     /// The plan step in force on a day (the latest that started on or before it).
@@ -123,6 +125,7 @@ extension Journal {
                                     holds: gatherHolds(), pauseEndings: pauseEndings)
         records.number = course.number
         records.nextCourseStart = next
+        records.settled = window?.settled[course.number]
         return records
     }
 }

@@ -1,7 +1,11 @@
-/// The whole journal in memory: every revision ever written, and the current state.
+/// The journal in memory: every revision ever written, and the current state.
 ///
 /// A value type: screens hold a copy, the store hands out updated copies. Applying an entry
 /// is the only way in, so the in-memory state is always what replaying the file gives.
+///
+/// Usually it holds the whole journal. A journal opened from the working-set cache holds only
+/// the records recent screens and commands read, plus settled dose totals for the days before
+/// (`window`); see `WorkingSet`. Code that reads the whole history asks for a whole journal.
 public struct Journal: Sendable {
     /// Every revision in the order it was written.
     public private(set) var revisions: [Entry] = []
@@ -18,14 +22,30 @@ public struct Journal: Sendable {
     private var revisionCounts: [EntryID: (count: Int, highest: Int)] = [:]
     /// Records whose newest revision was written without seeing another machine's revision.
     private var unconfirmedAcrossDevices: Set<EntryID> = []
+    /// Set when this journal holds a working set instead of every record (nil: the whole journal).
+    public private(set) var window: WorkingSetWindow?
+
+    /// Whether every record is here (not a working set).
+    public var isWhole: Bool { window == nil }
 
     public init() {}
+
+    /// A working set: `revisions` are every revision of the records it keeps, in journal order.
+    public init(workingSet revisions: [Entry], window: WorkingSetWindow) {
+        for entry in revisions { apply(entry) }
+        self.window = window
+    }
 
     public init(revisions: [Entry]) {
         for entry in revisions { apply(entry) }
     }
 
     public mutating func apply(_ entry: Entry) {
+        // A working set takes a new revision only when it cannot change what was settled or left
+        // out; otherwise it is marked broken, and its owner reads the whole journal instead.
+        if let window, !window.isBroken, !window.admits(entry, previous: latestRevision(of: entry.id), journal: self) {
+            self.window?.isBroken = true
+        }
         let index = revisions.count
         revisions.append(entry)
         if let previous = newest[entry.id] {
@@ -115,6 +135,9 @@ public struct Journal: Sendable {
     public var currentEntries: [Entry] {
         newest.values.compactMap { revisions[$0].isRetraction ? nil : revisions[$0] }
     }
+
+    /// The newest revision of every record, retractions included, in no particular order.
+    var newestRevisions: [Entry] { newest.values.map { revisions[$0] } }
 
     /// The newest revision of a record, retraction included.
     public func latestRevision(of id: EntryID) -> Entry? {

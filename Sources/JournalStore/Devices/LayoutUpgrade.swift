@@ -36,7 +36,8 @@ extension JournalStore {
         defer { lock.release(disk: disk) }
         let fd = try disk.openIfPresent(journalPath, flags: O_RDWR | Disk.journalFlags)
         defer { if let fd { disk.closeQuietly(fd) } }
-        var caught = try catchUp(fd: fd, disk: disk)
+        // From the start: the count reported is the whole journal's, even for a working-set store.
+        var caught = try catchUp(fd: fd, disk: disk, fromStart: true)
         if caught.schemaVersion == JournalHeader.deviceLogsVersion {
             try switchToDeviceLogs(disk: Disk(fileSystem: fileSystem, activity: .loading))
             return LayoutUpgrade(revisionsCarried: 0, originalKeptAt: nil, ownLog: ownPath)
@@ -75,6 +76,8 @@ extension JournalStore {
             _ = try createJournal(containing: JournalHeader(schemaVersion: JournalHeader.deviceLogsVersion, createdAt: now).encodeLine(),
                                   disk: disk)
         }
+        // Device logs keep no working-set cache (yet): the one-file journal's would only go stale.
+        WorkingSetFile.removeAll(in: layout, fileSystem: fileSystem)
         try switchToDeviceLogs(disk: Disk(fileSystem: fileSystem, activity: .loading))
         return LayoutUpgrade(revisionsCarried: caught.journal.revisions.count, originalKeptAt: keptAt, ownLog: ownPath)
     }

@@ -40,6 +40,8 @@ public enum FolderEncryption {
                                logN: Int = JournalKey.defaultLogN) throws(Failure) -> Outcome {
         let layout = DataDirectory(path: directory)
         let keyPath = layout.file(JournalKey.fileName)
+        // The working-set cache holds plain copies of records: gone before anything is sealed.
+        WorkingSetFile.removeAll(in: layout, fileSystem: PosixFileSystem())
         let key: DataKey
         do {
             if let existing = FileManager.default.contents(atPath: keyPath) {

@@ -20,7 +20,8 @@ extension AppState {
         case .failure(let failure):
             status = StatusLine("Could not reload: " + failure.message, isError: true)
         case .success(let fresh):
-            let added = fresh.revisions.count - journal.revisions.count
+            // From the working set to the whole journal is not news: nothing was added.
+            let added = journal.isWhole && fresh.isWhole ? fresh.revisions.count - journal.revisions.count : 0
             journal = fresh
             refreshScreen()
             // A reload the program made itself (the file changed) speaks only when there is news.

@@ -60,7 +60,7 @@ struct LogSymptomCommand: ParsableCommand {
             let day = try DayArgument.parse(date, today: Timestamp.localDate(of: now, in: .current))
 
             ProcessSignals.prepare()
-            let store = try location.openStore(mode: .readWrite)
+            let store = try location.openStore(mode: .readWrite, scope: .workingSet)
             let rating = SymptomRating(symptom: symptom.slug, grade: value, note: finalNote)
             let id = SymptomRating.entryID(day: day, symptom: symptom.slug)
             let journal: Journal
@@ -69,6 +69,7 @@ struct LogSymptomCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.runtime(error.message)
             }
+            store.saveWorkingSet()
             let revision = journal.revisionNumber(of: id)
             say("Saved: \(symptom.name) \(value) (\(catalogue.label(forGrade: value))) for \(day.iso)"
                 + (revision > 1 ? ", replacing the earlier grade (kept in history)." : "."))

@@ -37,7 +37,7 @@ struct LogDoseCommand: ParsableCommand {
             let time = try parseTime(now: now, zone: zone)
             let day = Timestamp.localDate(of: time, in: zone)
             let amount = try parseAmount()
-            let store = try location.openStore(mode: .readWrite)
+            let store = try location.openStore(mode: .readWrite, scope: .workingSet)
             var saved = ""
             _ = try store.transactionOrFail { journal in
                 guard let records = journal.courseRecords else {
@@ -70,6 +70,7 @@ struct LogDoseCommand: ParsableCommand {
                     : "Saved: \(slot.name) dose of \(day.iso) skipped."
                 return [intake.change(day: day, at: skipped ? nil : time, timeZone: zone)]
             }
+            store.saveWorkingSet()
             say(saved)
         }
     }

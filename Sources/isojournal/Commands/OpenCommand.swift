@@ -34,8 +34,10 @@ struct OpenCommand: ParsableCommand {
                 return
             }
             ProcessSignals.prepare()
-            let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
-            if PlainStart.wanted(flag: plain) {
+            let plainWanted = PlainStart.wanted(flag: plain)
+            let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true,
+                                               scope: plainWanted ? .whole : .workingSet)
+            if plainWanted {
                 PlainStart.run(store)
                 return
             }

@@ -53,8 +53,13 @@ struct RemindListCommand: ParsableCommand {
             if notify, source.snapshot != nil {
                 throw CommandFailure.badInput("--notify records what it sent in the journal, so it cannot read a snapshot.")
             }
-            let store = notify ? try source.location.openStore(mode: .readWrite) : nil
-            let journal = try store.map(\.journal) ?? source.load().journal
+            let store = notify ? try source.location.openStore(mode: .readWrite, scope: .workingSet) : nil
+            var journal = try store.map(\.journal) ?? source.load(scope: .workingSet).journal
+            if let window = journal.window, !window.isUsable(now: now, zone: zone) {
+                // --at far from now: the working set does not reach there; read everything.
+                if let store { try store.readWholeOrFail() }
+                journal = try store.map(\.journal) ?? source.load().journal
+            }
             let reminders = ReminderEngine.reminders(journal: journal, now: now, timeZone: zone, horizon: horizon)
             due = reminders.filter(\.urgency.isDue).count
             if let store {
@@ -107,7 +112,10 @@ struct RemindListCommand: ParsableCommand {
             sent.append(.put(ReminderState.entryID(reminder: reminder.id), day: Timestamp.localDate(of: now, in: zone),
                              body: .reminderState(state)))
         }
-        if !sent.isEmpty { _ = try store.transactionOrFail { _ in sent } }
+        if !sent.isEmpty {
+            _ = try store.transactionOrFail { _ in sent }
+            store.saveWorkingSet()
+        }
         return failure
     }
 }

@@ -16,7 +16,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let now = Date()
-            let journal = try source.load().journal
+            let journal = try source.load(scope: .workingSet).journal
             guard let records = journal.courseRecords else {
                 throw CommandFailure.runtime("No course set up yet: isojournal course set … (or press c in the journal).")
             }

@@ -42,7 +42,7 @@ struct ViewCommand: ParsableCommand {
                 try InteractiveStart.run(source, plain: plain)
                 return
             }
-            let store = try location.openStore(mode: .readOnly, showsNotices: true)
+            let store = try location.openStore(mode: .readOnly, showsNotices: true, scope: .workingSet)
             guard FileManager.default.fileExists(atPath: store.journalPath) else {
                 throw CommandFailure.runtime("There is no journal to view in \(store.directory) (no \(store.journalPath)). "
                                              + "Check the folder, or pass it with --data-dir.")

@@ -12,6 +12,7 @@ struct InteractiveLoop {
     func run() {
         let farewell = loop()
         terminal.stop()
+        store.saveWorkingSet()
         // Said after the screen is gone, so it stays in the shell.
         if let farewell { StandardOutput.warn(farewell) }
     }
@@ -23,6 +24,13 @@ struct InteractiveLoop {
                              notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true,
                              whereKept: store.whereKept, version: IsoJournal.configuration.version)
         var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: terminal))
+        // The first screen may come from the working set; every key is then answered from the
+        // whole journal (read while the person reads the screen; keys typed meanwhile wait).
+        terminal.present(runner.state.view())
+        if let whole = store.readWholeJournal() {
+            _ = runner.send([.reloaded(whole)])
+            store.saveWorkingSet()
+        }
         var lastLook = store.fileLook()
         while true {
             terminal.present(runner.state.view())

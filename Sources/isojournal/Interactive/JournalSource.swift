@@ -22,6 +22,11 @@ protocol JournalSource: AnyObject {
     /// A cheap look at the journal file (which file, how long): when it differs from the last
     /// look, another copy saved and the screen should follow. nil when there is nothing to watch.
     func fileLook() -> FileLook?
+    /// The whole journal, when the source opened with only its working set (the first screen
+    /// is drawn from that); nil when it already holds everything.
+    func readWholeJournal() -> Result<Journal, SaveFailure>?
+    /// Keeps the working-set cache up to date for the next start (a folder opened read-write).
+    func saveWorkingSet()
 }
 
 /// What one `stat` says about the journal file: enough to notice an append or a replacement.
@@ -84,6 +89,16 @@ extension JournalStore: JournalSource {
             return .failure(SaveFailure(message: error.message))
         }
     }
+
+    func readWholeJournal() -> Result<Journal, SaveFailure>? {
+        guard !journal.isWhole else { return nil }
+        do throws(StoreError) {
+            try readWhole()
+            return .success(journal)
+        } catch {
+            return .failure(SaveFailure(message: error.message))
+        }
+    }
 }
 
 /// A snapshot opened with `view --snapshot`: checked when opened and again on every reload.
@@ -126,4 +141,7 @@ final class SnapshotSource: JournalSource {
             return .failure(SaveFailure(message: error.message))
         }
     }
+
+    func readWholeJournal() -> Result<Journal, SaveFailure>? { nil }
+    func saveWorkingSet() {}
 }

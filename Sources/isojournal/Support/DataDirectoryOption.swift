@@ -18,7 +18,9 @@ struct DataDirectoryOption: ParsableArguments {
     /// Opening for writing may have done something the person should know about (permissions
     /// tightened, an unfinished line set aside after a crash): those notices are printed on
     /// standard error, unless `showsNotices` says the caller shows them itself (the screens).
-    func openStore(mode: JournalStore.Mode, showsNotices: Bool = false) throws(CommandFailure) -> JournalStore {
+    /// `scope: .workingSet` (the first screen, `remind`, `status`, `log`) may start from the
+    /// working-set cache instead of reading every year of the journal.
+    func openStore(mode: JournalStore.Mode, showsNotices: Bool = false, scope: JournalStore.Scope = .whole) throws(CommandFailure) -> JournalStore {
         let store: JournalStore
         let environment = ProcessInfo.processInfo.environment
         let directory: String
@@ -29,7 +31,7 @@ struct DataDirectoryOption: ParsableArguments {
         do {
             store = try JournalStore(directory: directory, mode: mode, clock: { Date() },
                                      device: mode == .readWrite ? try Self.thisMachine(for: directory, environment: environment) : nil,
-                                     key: key)
+                                     key: key, scope: scope)
         } catch {
             throw CommandFailure.runtime(error.message)
         }
@@ -98,5 +100,12 @@ struct DataDirectoryOption: ParsableArguments {
         if let device = try LocalDevice.load(folder: folder) { return device }
         guard create || JournalStore.isKeptOnSeveralMachines(directory: directory) else { return nil }
         return try LocalDevice.loadOrCreate(folder: folder)
+    }
+}
+
+extension JournalStore {
+    /// `readWhole`, or the command ends with the store's message.
+    func readWholeOrFail() throws(CommandFailure) {
+        do throws(StoreError) { try readWhole() } catch { throw CommandFailure.runtime(error.message) }
     }
 }

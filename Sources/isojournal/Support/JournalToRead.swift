@@ -34,12 +34,12 @@ struct JournalToRead: ParsableArguments {
     /// Reads the journal or the snapshot, or ends the command with a message naming the
     /// folder or file and what is wrong (exit code 1; 2 when both places were given).
     /// Nothing is created or written.
-    func load() throws(CommandFailure) -> Loaded {
+    func load(scope: JournalStore.Scope = .whole) throws(CommandFailure) -> Loaded {
         let loaded: Loaded
         if let snapshot {
             loaded = try Self.readSnapshot(snapshot, location: location, passphrase: location.passphrase.source())
         } else {
-            loaded = try Self.readFolder(location)
+            loaded = try Self.readFolder(location, scope: scope)
         }
         for notice in loaded.notices { StandardOutput.warn(notice) }
         return loaded
@@ -61,8 +61,8 @@ struct JournalToRead: ParsableArguments {
                       notices: ["Read from the \(opened.passphrase == nil ? "" : "encrypted ")snapshot \(file)\(made); its SHA-256 check matched. It shows nothing saved after it was made."])
     }
 
-    private static func readFolder(_ location: DataDirectoryOption) throws(CommandFailure) -> Loaded {
-        let store = try location.openStore(mode: .readOnly)
+    private static func readFolder(_ location: DataDirectoryOption, scope: JournalStore.Scope) throws(CommandFailure) -> Loaded {
+        let store = try location.openStore(mode: .readOnly, scope: scope)
         guard store.hasDeviceLogs || FileManager.default.fileExists(atPath: store.journalPath) else {
             throw CommandFailure.runtime("There is no journal in \(store.directory) (no \(store.journalPath)). "
                                          + "Check the folder, pass it with --data-dir, or read a snapshot with --snapshot FILE.")
