@@ -85,7 +85,11 @@ struct AgeInteropTests {
             let read = journal.run("show", "--snapshot", path, "--passphrase-command", command)
             #expect(read.status == 1, "\(name): \(read.stderr)")
             #expect(read.stdout.isEmpty, "\(name): nothing shown")
-            #expect(read.stderr.contains(says), "\(name): \(read.stderr)")
+            // A flipped bit in the salt's base64 either changes the salt (then the passphrase does
+            // not open it) or, in its last character, makes the text non-canonical (refused before
+            // scrypt): which one depends on the random salt, and both are right.
+            let alsoRight = name == "changed salt byte" && read.stderr.contains("damaged age header")
+            #expect(read.stderr.contains(says) || alsoRight, "\(name): \(read.stderr)")
             #expect(read.stderr.split(separator: "\n").count == 1, "\(name): one line: \(read.stderr)")
             #expect(try! FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before!, "\(name): nothing written")
         }

@@ -29,7 +29,7 @@ struct OpenCommand: ParsableCommand {
         try reportingFailures {
             if let keysFile {
                 let (steps, width, height) = try scriptedKeys(keysFile)
-                let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true)
+                let store = try location.openStore(mode: readOnly ? .readOnly : .readWrite, showsNotices: true, scope: .workingSet)
                 ScriptedRun(store: store, steps: steps, width: width, height: height).run()
                 return
             }

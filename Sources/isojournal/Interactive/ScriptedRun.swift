@@ -16,7 +16,14 @@ struct ScriptedRun {
                              notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true,
                              whereKept: store.whereKept, version: IsoJournal.configuration.version)
         var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: nil))
+        // As in the terminal: a first screen may come from the working set, every key meets the whole journal.
+        var wholeRead = false
+        defer { store.saveWorkingSet() }
         for step in steps {
+            if !wholeRead, !step.isScreen {
+                wholeRead = true
+                if let whole = store.readWholeJournal() { _ = runner.send([.reloaded(whole)]) }
+            }
             // Each step is one terminal event: the loop sends the time with every event.
             let effects: [Effect]
             switch step {
@@ -34,4 +41,8 @@ struct ScriptedRun {
             }
         }
     }
+}
+
+extension KeyScript.Step {
+    var isScreen: Bool { if case .screen = self { return true } else { return false } }
 }
