@@ -15,10 +15,9 @@ import Testing
         let end = LocalDate(iso: "2026-11-20")!
         maker.history(count: count, end: end)
         let zone = maker.zone
-        // Split somewhere in the last three quarters of the writing.
-        let splitIndex = maker.entries.count / 4 + Int(maker.random.below(maker.entries.count * 3 / 4))
-        let splitAt = maker.entries[splitIndex].recordedAt
-        let built = splitAt.addingTimeInterval(Double(maker.random.below(86_400)))
+        // Made somewhere in the last 25 days of the writing (a working set serves 30 days at most).
+        let lastWrite = maker.entries.map(\.recordedAt).max()!
+        let built = lastWrite.addingTimeInterval(-Double(maker.random.below(25 * 86_400)))
         var whole = Journal()
         var index = 0
         while index < maker.entries.count, maker.entries[index].recordedAt <= built {
@@ -39,7 +38,9 @@ import Testing
             index += 1
         }
         let afterHistory = maker.entries.count
-        maker.laterWriting(from: lastWritten, today: Timestamp.localDate(of: lastWritten, in: zone), count: Int(maker.random.below(40)))
+        let today = Timestamp.localDate(of: lastWritten, in: zone)
+        maker.laterWriting(from: lastWritten, today: today, courseMonth: WorkingSet.currentCourseMonth(whole, today: today),
+                           count: Int(maker.random.below(40)))
         for entry in maker.entries[afterHistory...] {
             whole.apply(entry)
             fast.apply(entry)

@@ -95,12 +95,14 @@ struct WorkingSetJournals {
 
     /// Later writing, from `from`: today's records, corrections and withdrawals at random depths
     /// (most recent, some of them years back), a weight, a lab, now and then a plan change.
-    mutating func laterWriting(from: Date, today: LocalDate, count: Int) {
+    mutating func laterWriting(from: Date, today: LocalDate, courseMonth: Int, count: Int) {
         var clock = from
         let known = entries
+        // One history in three also gets writing about old days (which a working set cannot take).
+        let reachesBack = random.chance(33)
         for step in 0..<count {
             clock = clock.addingTimeInterval(Double(60 + random.below(7200)))
-            let depth = random.chance(95) ? random.below(30) : random.below(4000)
+            let depth = reachesBack && random.chance(10) ? random.below(4000) : random.below(30)
             let day = today.adding(days: -depth)
             switch random.below(9) {
             case 0, 1:
@@ -114,7 +116,7 @@ struct WorkingSetJournals {
                     .dose(DoseIntake(slot: slot, status: taken ? .taken : .skipped, milligrams: taken ? 20 : nil, withFood: taken ? true : nil)), at: clock)
             case 3:
                 // Mostly something recent; now and then anything at all.
-                let pool = random.chance(90) ? known.suffix(400) : known[...]
+                let pool = reachesBack && random.chance(20) ? known[...] : known.suffix(400)
                 if let old = pool.randomElement(using: &self) { put(old.id, day: old.day, nil, at: clock, reason: "withdrawn") }
             case 4:
                 put(WeightMeasurement.entryID(day: day), day: day, .weight(WeightMeasurement(value: Double(600 + random.below(90)) / 10, unit: .kilograms)), at: clock)
@@ -130,7 +132,8 @@ struct WorkingSetJournals {
                 if random.chance(5) {
                     put(DoseStep.entryID(startDate: today), day: today, .doseStep(DoseStep(startDate: today, cycle: [[20, 40]])), at: clock)
                 } else {
-                    let month = random.below(40) + 1
+                    // Mostly this month's checklist; now and then any month at all.
+                    let month = reachesBack && random.chance(30) ? random.below(40) + 1 : courseMonth - 1 + random.below(3)
                     put(ChecklistTick.entryID(month: month, item: "pickup"), day: day,
                         .checklistTick(ChecklistTick(month: month, item: "pickup", done: random.chance(70))), at: clock)
                 }

@@ -46,6 +46,22 @@ final class DerivedRecords: @unchecked Sendable {
         return list
     }
 
+    /// Current records by how late they are dated (see `Journal.currentRecordsDated`).
+    struct Lateness {
+        /// (the later of written and happened, index into `revisions`), ascending.
+        var byInstant: [(Date, Int)]
+        /// (day, index) of records whose day may not lie ahead, ascending.
+        var byDay: [(LocalDate, Int)]
+    }
+    private var lateness: Lateness?
+
+    func lateness(_ compute: () -> Lateness) -> Lateness {
+        if let known = locked({ lateness }) { return known }
+        let computed = compute()
+        locked { lateness = computed }
+        return computed
+    }
+
     func timeline(filter: HistoryFilter, zone: TimeZone, _ compute: () -> [TimelineDay]) -> [TimelineDay] {
         if let known = locked({ timeline }), known.filter == filter, known.zone == zone { return known.days }
         let days = compute()

@@ -37,10 +37,8 @@ public struct FutureDating: Sendable {
     }
 
     /// The current records it marks (withdrawn ones left out), in the order they were written.
-    /// Walks the revisions in place: Today asks on every tick, so nothing is copied but the few found.
+    /// Today asks on every tick: the journal keeps its records sorted by date for this.
     public func currentRecords(in journal: Journal) -> [Entry] {
-        journal.revisions.filter { entry in
-            !entry.isRetraction && isFuture(entry) && journal.latestRevision(of: entry.id)?.revision == entry.revision
-        }
+        journal.currentRecordsDated(after: limit, orDayAfter: lastDay)
     }
 }

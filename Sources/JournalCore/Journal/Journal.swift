@@ -1,3 +1,5 @@
+import Foundation
+
 /// The journal in memory: every revision ever written, and the current state.
 ///
 /// A value type: screens hold a copy, the store hands out updated copies. Applying an entry
@@ -134,6 +136,33 @@ public struct Journal: Sendable {
     /// Every record as it stands now (retracted ones left out), in no particular order.
     public var currentEntries: [Entry] {
         newest.values.compactMap { revisions[$0].isRetraction ? nil : revisions[$0] }
+    }
+
+    /// Current records written or happened after `limit`, or (kinds whose day may not lie ahead)
+    /// dated after `lastDay`, in write order. Today asks every second: the records are sorted
+    /// once per journal value, then each ask is two binary searches.
+    func currentRecordsDated(after limit: Date, orDayAfter lastDay: LocalDate) -> [Entry] {
+        let index = derived.lateness {
+            var byInstant: [(Date, Int)] = []
+            var byDay: [(LocalDate, Int)] = []
+            for position in newest.values where !revisions[position].isRetraction {
+                let entry = revisions[position]
+                byInstant.append((max(entry.recordedAt, entry.occurredAt ?? .distantPast), position))
+                if !FutureDating.mayBeAhead(entry.kind) { byDay.append((entry.day, position)) }
+            }
+            return .init(byInstant: byInstant.sorted { $0.0 < $1.0 }, byDay: byDay.sorted { $0.0 < $1.0 })
+        }
+        func firstAfter<Key: Comparable>(_ items: [(Key, Int)], _ key: Key) -> Int {
+            var low = 0, high = items.count
+            while low < high {
+                let middle = (low + high) / 2
+                if items[middle].0 > key { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        var found = Set(index.byInstant[firstAfter(index.byInstant, limit)...].map(\.1))
+        found.formUnion(index.byDay[firstAfter(index.byDay, lastDay)...].map(\.1))
+        return found.sorted().map { revisions[$0] }
     }
 
     /// The newest revision of every record, retractions included, in no particular order.

@@ -12,8 +12,9 @@ import JournalResources
 /// - older records a recent screen still reads: scheduled appointments, lab results flagged
 ///   above "noted", the newest result of each test, pregnancy tests since the course ended,
 ///   self-harm answers and the newest mood check, the newest prescriber visit (appointment or
-///   tick), checklist ticks of this and the two months before, the first weight and the last
-///   one before the window, records marked "future" and records changed on two devices;
+///   tick), checklist ticks of this course month and the two before and after (ticks name a
+///   month, not a course), the first weight and the last one before the window, records marked
+///   "future" and records changed on two devices;
 /// and each course's dose totals for the days before the window (`SettledDoses`).
 ///
 /// It is derived data: the working-set cache stores it, and the store checks it against the
@@ -57,7 +58,7 @@ public enum WorkingSet {
                             today: LocalDate) -> Set<EntryID> {
         var keep: Set<EntryID> = []
         let future = FutureDating(now: now, timeZone: zone)
-        let oldestTickMonth = currentCourseMonth(journal, today: today) - 2
+        let tickMonths = WorkingSetWindow.tickMonths(around: currentCourseMonth(journal, today: today))
         let courseEnded = journal.courses.last?.settings.lastDoseDate
         // The newest day of each "newest" rule, then every record of that day is kept.
         var newestDay: [String: LocalDate] = [:]
@@ -96,7 +97,7 @@ public enum WorkingSet {
                 consider("mood", entry)
                 if check.selfHarmAnswered { keep.insert(entry.id) }
             case .checklistTick(let tick)?:
-                if tick.month >= oldestTickMonth { keep.insert(entry.id) }
+                if tickMonths.contains(tick.month) { keep.insert(entry.id) }
                 if tick.item == "prescriber-visit", tick.done { consider("visit-tick", entry) }
             case .labAppointment(let appointment)?:
                 if appointment.status == .scheduled { keep.insert(entry.id) }

@@ -33,10 +33,19 @@ public struct WorkingSetWindow: Equatable, Sendable, Codable {
     /// a month of flagged labs): they must all lie after `settledThrough`.
     public static let lookBackDays = 40
 
+    /// The checklist months held: the course month it was made in, two before and two after.
+    /// (A working set serves at most `usableDays`, so the month shown is never past them.)
+    static func tickMonths(around month: Int) -> ClosedRange<Int> { (month - 2)...(month + 2) }
+
+    /// How long after it was made a working set may serve (then the whole journal is read, and
+    /// a read-write open makes a new one).
+    public static let usableDays = 30
+
     /// Whether it can stand for the whole journal at `now` in `zone`: the same zone, a clock
-    /// that has not gone back, and every look-back inside what it holds.
+    /// that has not gone back, at most `usableDays` old, and every look-back inside what it holds.
     public func isUsable(now: Date, zone: TimeZone) -> Bool {
-        guard !isBroken, zone.identifier == zoneIdentifier, now >= builtAt.addingTimeInterval(-3600) else { return false }
+        guard !isBroken, zone.identifier == zoneIdentifier, now >= builtAt.addingTimeInterval(-3600),
+              now <= builtAt.addingTimeInterval(Double(Self.usableDays) * 86_400) else { return false }
         return Timestamp.localDate(of: now, in: zone) >= settledThrough.adding(days: Self.lookBackDays)
     }
 
@@ -87,7 +96,7 @@ public struct WorkingSetWindow: Equatable, Sendable, Codable {
     /// every record of its kind is held, or it is about a day after the settled ones and its id
     /// names such a day too (ids of daily records do: "dose-2026-11-30-evening").
     public func mayBeNew(_ entry: Entry) -> Bool {
-        if case .checklistTick(let tick)? = entry.body { return tick.month >= courseMonth - 2 }
+        if case .checklistTick(let tick)? = entry.body { return Self.tickMonths(around: courseMonth).contains(tick.month) }
         switch entry.kind {
         case .reminderState?, .deviceName?, .checklistItem?, .prescriberDecision?:
             return true

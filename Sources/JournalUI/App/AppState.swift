@@ -27,6 +27,7 @@ public struct AppState: Sendable {
     public private(set) var width: Int
     public private(set) var height: Int
     public var screen: Screen = .today(TodayScreen())
+    public var isOnToday: Bool { if case .today = screen { return true } else { return false } }
     public var status: StatusLine?
     /// Things the store said on opening (a torn last line set aside, permissions tightened).
     public var notices: [String]

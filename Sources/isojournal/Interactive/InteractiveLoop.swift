@@ -24,13 +24,6 @@ struct InteractiveLoop {
                              notices: store.notices, readOnlyReason: store.readOnlyReason, offerSetup: true,
                              whereKept: store.whereKept, version: IsoJournal.configuration.version)
         var runner = ProgramRunner(state: state, handler: SourceEffects(store: store, terminal: terminal))
-        // The first screen may come from the working set; every key is then answered from the
-        // whole journal (read while the person reads the screen; keys typed meanwhile wait).
-        terminal.present(runner.state.view())
-        if let whole = store.readWholeJournal() {
-            _ = runner.send([.reloaded(whole)])
-            store.saveWorkingSet()
-        }
         var lastLook = store.fileLook()
         while true {
             terminal.present(runner.state.view())
@@ -44,7 +37,14 @@ struct InteractiveLoop {
                 messages.append(.reloaded(store.reloadJournal()))
             }
             switch event {
-            case .key(let key): messages.append(.key(key))
+            case .key(let key):
+                // Today may be drawn from the working set (see JournalStore.Scope). Any key but
+                // quitting from Today is answered from the whole journal, read first.
+                if !(key == .character("q") && runner.state.isOnToday), let whole = store.readWholeJournal() {
+                    messages.append(.reloaded(whole))
+                    store.saveWorkingSet()
+                }
+                messages.append(.key(key))
             case .resize(let width, let height): messages.append(.resize(width: width, height: height))
             case .timeout: break
             case .terminate: messages.append(.terminate)
