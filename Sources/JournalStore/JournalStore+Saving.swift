@@ -29,20 +29,8 @@ extension JournalStore {
         }
         if let fd { try setAsideTail(&caught, fd: fd, disk: disk) }
 
-        var changes: [JournalChange]
-        switch decide(caught.journal) {
-        case .failure(let error):
-            adopt(caught)
-            return .failure(error)
-        case .success(let decided):
-            changes = decided
-        }
-        // Decided on a working set about a record it may not hold (an older day): decide again
-        // on the whole journal, so every revision is numbered after the record's real latest.
-        if let window = caught.journal.window, !changes.allSatisfy({ change in
-            caught.journal.latestRevision(of: change.id) != nil || window.mayBeNew(change.entry(after: 0, recordedAt: clock()))
-        }) {
-            caught = try catchUp(fd: fd, disk: disk, fromStart: true)
+        var changes: [JournalChange] = []
+        while true {
             switch decide(caught.journal) {
             case .failure(let error):
                 adopt(caught)
@@ -50,6 +38,12 @@ extension JournalStore {
             case .success(let decided):
                 changes = decided
             }
+            // Decided on a working set about a record it may not hold (an older day): decide again
+            // on the whole journal, so every revision is numbered after the record's real latest.
+            guard let window = caught.journal.window, !changes.allSatisfy({ change in
+                caught.journal.latestRevision(of: change.id) != nil || window.mayBeNew(change.entry(after: 0, recordedAt: clock()))
+            }) else { break }
+            caught = try catchUp(fd: fd, disk: disk, fromStart: true)
         }
         guard !changes.isEmpty else {
             adopt(caught)

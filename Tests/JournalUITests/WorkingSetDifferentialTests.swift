@@ -76,6 +76,9 @@ import Testing
                   whole.courseRecords(number: course.number).map { Self.rounded(CourseProgress(records: $0, now: now, timeZone: zone)) },
                   fast.courseRecords(number: course.number).map { Self.rounded(CourseProgress(records: $0, now: now, timeZone: zone)) })
         }
+        // Today's panel sums the older days once per journal: the same numbers as summing them all.
+        check("Today's course numbers", whole.courseRecords.map { Self.rounded(CourseProgress(records: $0, now: now, timeZone: zone)) },
+              whole.courseProgress(now: now, timeZone: zone).map(Self.rounded))
         check("state", whole.courseRecords?.state(at: now, zone: zone), fast.courseRecords?.state(at: now, zone: zone))
         check("future", FutureDating(now: now, timeZone: zone).currentRecords(in: whole).map(\.id),
               FutureDating(now: now, timeZone: zone).currentRecords(in: fast).map(\.id))

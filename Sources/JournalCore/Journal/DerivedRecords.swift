@@ -46,6 +46,16 @@ final class DerivedRecords: @unchecked Sendable {
         return list
     }
 
+    /// The current course's dose totals up to a day (see `Journal.courseProgress`).
+    private var settled: (through: LocalDate, zone: TimeZone, totals: SettledDoses)?
+
+    func settled(through: LocalDate, zone: TimeZone, _ compute: () -> SettledDoses) -> SettledDoses {
+        if let known = locked({ settled }), known.through == through, known.zone == zone { return known.totals }
+        let totals = compute()
+        locked { settled = (through, zone, totals) }
+        return totals
+    }
+
     /// Current records by how late they are dated (see `Journal.currentRecordsDated`).
     struct Lateness {
         /// (the later of written and happened, index into `revisions`), ascending.

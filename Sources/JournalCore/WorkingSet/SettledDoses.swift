@@ -37,3 +37,20 @@ public struct SettledDoses: Equatable, Sendable, Codable {
         return totals
     }
 }
+
+extension Journal {
+    /// The current course's numbers at `now`, as `CourseProgress(records:now:timeZone:)` gives
+    /// them. The days before the last `WorkingSetWindow.lookBackDays` are summed once per journal
+    /// value and day: Today asks on every key and tick, and a course's doses go back years.
+    public func courseProgress(now: Date, timeZone: TimeZone) -> CourseProgress? {
+        guard var records = courseRecords else { return nil }
+        if records.settled == nil {
+            let through = Timestamp.localDate(of: now, in: timeZone).adding(days: -WorkingSetWindow.lookBackDays)
+            let base = records
+            records.settled = derived.settled(through: through, zone: timeZone) {
+                SettledDoses.through(through, records: base, zone: timeZone)
+            }
+        }
+        return CourseProgress(records: records, now: now, timeZone: timeZone)
+    }
+}

@@ -12,7 +12,7 @@ enum CoursePanel {
         }
         let your = forViewer ? "the" : "your"
         let today = Timestamp.localDate(of: now, in: timeZone)
-        let progress = CourseProgress(records: records, now: now, timeZone: timeZone)
+        let progress = journal.courseProgress(now: now, timeZone: timeZone) ?? CourseProgress(records: records, now: now, timeZone: timeZone)
         let settings = records.settings
         var lines: [(String, Style)] = []
         if today < settings.startDate {

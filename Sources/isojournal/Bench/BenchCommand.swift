@@ -74,6 +74,17 @@ struct BenchInProcessCommand: ParsableCommand {
             results.append(("load (open store, decode every line)", load))
             guard let journal = store?.journal else { return }
             let loadHWM = InProcessTimer.peakResidentKilobytes()
+            // The fast path: the working set from journal.cache (whole when there is none or it is stale).
+            var workingSet: Journal?
+            results.append(("load the working set (journal.cache)", try InProcessTimer.samples(repeats) {
+                workingSet = try JournalStore(directory: dataDirectory, mode: .readOnly, scope: .workingSet).journal
+            }))
+            if let workingSet {
+                if !json { say("working set: \(workingSet.isWhole ? "none (no usable journal.cache): whole journal" : "\(workingSet.revisions.count) revisions")") }
+                results.append(("first Today view from the working set", InProcessTimer.samples(repeats) {
+                    _ = AppState(journal: workingSet, now: Date(), timeZone: .current, width: 80, height: 24).view()
+                }))
+            }
 
             // The line reader alone: every line after the header, fast reader vs Foundation's.
             let text = try Data(contentsOf: URL(fileURLWithPath: dataDirectory + "/journal.jsonl"))

@@ -28,6 +28,8 @@ struct DataDirectoryOption: ParsableArguments {
             throw CommandFailure.runtime(error.message)
         }
         let key = try unlockKey(in: directory)
+        // ISOJOURNAL_NO_CACHE=1 reads the whole journal every time (to compare, or to rule the cache out).
+        let scope = environment["ISOJOURNAL_NO_CACHE"].map { !$0.isEmpty && $0 != "0" } == true ? .whole : scope
         do {
             store = try JournalStore(directory: directory, mode: mode, clock: { Date() },
                                      device: mode == .readWrite ? try Self.thisMachine(for: directory, environment: environment) : nil,
