@@ -7,13 +7,13 @@ import Glibc
 /// `kill -9` while `log` saves and then rewrites the working-set cache: the cache a kill leaves
 /// (old, new, or only a temporary file) is never trusted wrongly — the first screen and the
 /// reminders read from it are those of the whole journal (`ISOJOURNAL_NO_CACHE=1`) — and the next
-/// writer removes any leftover.
+/// writer removes any leftover. 30 writers by default; `ISOJOURNAL_CACHE_KILL_ROUNDS` for more.
 @Suite("End to end: kill -9 during cache writes")
 struct WorkingSetKillTests {
     @Test("killed writers leave no cache that is trusted wrongly",
           .enabled(if: FakeTime.path != nil, "faketime is not installed: comparing screens needs a fixed clock"))
     func killedCacheWritesAreNeverTrustedWrongly() throws {
-        let rounds = ReliabilitySettings.integer("ISOJOURNAL_KILL_TEST_ROUNDS", default: 30)
+        let rounds = ReliabilitySettings.integer("ISOJOURNAL_CACHE_KILL_ROUNDS", default: 30)
         var random = SeededRandom(seed: UInt64(ReliabilitySettings.integer("ISOJOURNAL_KILL_TEST_SEED", default: 5)))
         let journal = TemporaryJournal()
         try #require(journal.run("bench", "generate", "--entries", "5000", "--data-dir", journal.directory).status == 0)

@@ -185,18 +185,26 @@ import Testing
         }
     }
 
-    /// A log after the cache keeps it current: the next start reads no tail.
-    @Test func aSaveFromTheWorkingSetRewritesTheCache() throws {
+    /// A few saves are read on top of the cache; past `rewriteAfterBytes` a save rewrites it.
+    @Test func savesRewriteTheCacheOnlyOnceTheyAddUp() throws {
         try withTemporaryDirectory { directory in
             try Self.journalWithCache(directory)
+            let before = fileBytes(directory + "/journal.cache")!
             let store = try Self.open(directory)
             let id = SymptomRating.entryID(day: Self.today, symptom: "nosebleed")
             try store.record([.put(id, day: Self.today, body: .symptom(SymptomRating(symptom: "nosebleed", grade: 1)))])
             #expect(!store.journal.isWhole)
             store.saveWorkingSet()
+            #expect(fileBytes(directory + "/journal.cache")! == before, "one small save: the cache stays, the line is read on top")
+            #expect(try Self.open(directory, .readOnly).journal.symptomRating(on: Self.today, symptom: "nosebleed")?.grade == 1)
+            let note = String(repeating: "long note ", count: 700)
+            for grade in 0..<12 {
+                try store.record([.put(id, day: Self.today, body: .symptom(SymptomRating(symptom: "nosebleed", grade: grade % 4, note: note)))])
+            }
+            store.saveWorkingSet()
             let cache = WorkingSetFile.decode(fileBytes(directory + "/journal.cache")!)
             #expect(cache?.header.length == fileBytes(directory + "/journal.jsonl")!.count)
-            #expect(cache?.revisions.contains { $0.id == id } == true)
+            #expect(cache?.revisions.filter { $0.id == id }.count == 13)
         }
     }
 }

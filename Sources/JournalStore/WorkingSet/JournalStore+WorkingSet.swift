@@ -50,14 +50,25 @@ extension JournalStore {
         try reload()
     }
 
+    /// How much may be appended after the cache before a save rewrites it (reading that much
+    /// on top costs about a millisecond; rewriting costs more than a `log` itself).
+    static let rewriteAfterBytes = 64 << 10
+    /// How old a cache may get before a save rewrites it (it serves `WorkingSetWindow.usableDays`).
+    static let rewriteAfterDays = 7.0
+
     /// Writes the cache for what the store holds now, when that is worth it: read-write only
-    /// (a viewing open never writes), a one-file journal, and something new since the cache.
+    /// (a viewing open never writes), a one-file journal, and either no cache that checked out
+    /// or one that is a week old or has more than `rewriteAfterBytes` appended after it.
     /// The write is a new private file renamed into place; not synced, because losing it costs
     /// only a slower next start, and a cut one fails its checksum. Failing is silent for the
     /// same reason.
     public func saveWorkingSet() {
         guard mode == .readWrite, !isReadOnly, deviceLogs == nil, let position, position.length > 0,
               workingSetCovers != position.length, !(journal.window?.isBroken ?? false) else { return }
+        if let window = journal.window, let covers = workingSetCovers, position.length - covers < Self.rewriteAfterBytes,
+           clock().timeIntervalSince(window.builtAt) < Self.rewriteAfterDays * 86_400 {
+            return
+        }
         let disk = Disk(fileSystem: fileSystem, activity: .saving)
         guard let fd = try? disk.openIfPresent(journalPath, flags: O_RDONLY | Disk.journalFlags) else { return }
         defer { disk.closeQuietly(fd) }
