@@ -127,6 +127,8 @@ import Testing
             total.compared += outcome.compared
             total.broken += outcome.broken
         }
+        print("WORKING SET DIFFERENTIAL: \(seeds) journals, \(total.compared) moments compared, "
+              + "\(total.broken) working sets fell back to the whole journal")
         #expect(total.compared >= 20, "compared \(total.compared), broken \(total.broken)")
     }
 }
