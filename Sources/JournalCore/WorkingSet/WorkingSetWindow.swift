@@ -13,7 +13,7 @@ public struct WorkingSetWindow: Equatable, Sendable, Codable {
     public var settled: [Int: SettledDoses]
     /// The earliest weight in the journal: before any weight, the course maths uses it.
     public var firstWeightDay: LocalDate?
-    /// The course month when it was made: checklist ticks of earlier months are left out.
+    /// The course month when it was made: checklist ticks of months more than two away are left out.
     public var courseMonth: Int
     /// Set when a revision came in that it cannot take (see `admits`): then it no longer tells
     /// the truth and the whole journal must be read.
