@@ -1,5 +1,4 @@
 import Foundation
-import Glibc
 import JournalResources
 
 /// The part of a journal that the first screen, `remind`, `status` and `log` read, so they
@@ -114,17 +113,14 @@ public enum WorkingSet {
 }
 
 extension WorkingSet {
-    /// Changes whenever what a working set holds or settles could: its own format, the shipped
-    /// rule data, and the program itself (a rebuilt binary may count doses differently).
+    /// Changes whenever what a working set holds or settles could, as far as the domain knows:
+    /// its own layout and the shipped rule data. (The store adds the program file itself.)
     public static let fingerprint: String = {
         var rules: [UInt8] = []
         for data in [EmbeddedResources.programmeRules, EmbeddedResources.labFlagRules, EmbeddedResources.courseHoldRules,
                      EmbeddedResources.redFlagCatalogue, EmbeddedResources.symptomCatalogue, EmbeddedResources.phqQuestionnaire] {
             rules += data
         }
-        let digest = Checksum.sha256Hex(rules).prefix(16)
-        var binary = stat()
-        let program = stat("/proc/self/exe", &binary) == 0 ? "\(binary.st_size)-\(binary.st_mtim.tv_sec).\(binary.st_mtim.tv_nsec)" : "unknown"
-        return "working-set 1; rules \(digest); program \(program)"
+        return "working-set 1; rules \(Checksum.sha256Hex(rules).prefix(16))"
     }()
 }

@@ -44,8 +44,13 @@ struct WorkingSetFile {
         }
     }
 
-    /// What wrote it: another build or other rules read the journal afresh.
-    static var program: String { WorkingSet.fingerprint }
+    /// What wrote it: other rules or another build of the program (which may count doses
+    /// differently) read the journal afresh.
+    static let program: String = {
+        var binary = stat()
+        let file = stat("/proc/self/exe", &binary) == 0 ? "\(binary.st_size)-\(binary.st_mtim.tv_sec).\(binary.st_mtim.tv_nsec)" : "unknown"
+        return WorkingSet.fingerprint + "; program " + file
+    }()
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String { Checksum.sha256Hex(Array(bytes)) }
 
